@@ -1,0 +1,61 @@
+import fastJson from 'fast-json-stringify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Clock } from '../time/clock.ts'
+import type { TimeDescriber } from '../time/time-info.ts'
+import type { ZoneRegistry } from '../time/zones.ts'
+import { sendError } from './errors.ts'
+import { openApiDocument } from './openapi.ts'
+import { formatTimeText, timeObjectSchema, zoneListSchema } from './schemas.ts'
+
+export type ApiDeps = { clock: Clock; zones: ZoneRegistry; describe: TimeDescriber }
+
+const TEXT = 'text/plain; charset=utf-8'
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+// Browser clients of time APIs call them cross-origin; nothing here is private or cacheable.
+const timeHeaders = (reply: FastifyReply) =>
+  reply.header('access-control-allow-origin', '*').header('cache-control', 'no-store')
+
+const listText = (names: readonly string[]) => `${names.join('\n')}\n`
+const serializeTime = fastJson(timeObjectSchema)
+const serializeList = fastJson(zoneListSchema)
+// Longer than any IANA name with a .txt suffix; spares the lookup for junk.
+const MAX_NAME = 64
+
+export const registerApiRoutes = (app: FastifyInstance, { clock, zones, describe }: ApiDeps) => {
+  const allText = listText(zones.names)
+
+  app.get('/api/timezone', { schema: { response: { 200: zoneListSchema } } }, (_request, reply) =>
+    timeHeaders(reply).type(JSON_TYPE).send(zones.names),
+  )
+  app.get('/api/timezone.txt', (_request, reply) => timeHeaders(reply).type(TEXT).send(allText))
+
+  app.get(
+    '/api/timezone/*',
+    // One handler for area, zone and their .txt forms: a zone may be one segment (UTC, CET).
+    (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+      timeHeaders(reply)
+      const raw = request.params['*']
+      const text = raw.endsWith('.txt')
+      const name = text ? raw.slice(0, -4) : raw
+      const zone = name.length <= MAX_NAME ? zones.resolve(name) : undefined
+      if (zone) {
+        const time = { client_ip: request.ip, ...describe(clock(), zone) }
+        return text
+          ? reply.type(TEXT).send(formatTimeText(time))
+          : reply.type(JSON_TYPE).send(serializeTime(time))
+      }
+      const area = name.length <= MAX_NAME ? zones.inArea(name) : undefined
+      if (area) {
+        return text
+          ? reply.type(TEXT).send(listText(area))
+          : reply.type(JSON_TYPE).send(serializeList(area))
+      }
+      return sendError(request, reply, 404, 'unknown location')
+    },
+  )
+
+  app.get('/api/openapi.json', (_request, reply) =>
+    reply.header('access-control-allow-origin', '*').type(JSON_TYPE).send(openApiDocument),
+  )
+}
