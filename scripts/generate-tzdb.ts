@@ -115,31 +115,33 @@ function toEras(periods: Period[]): Era[] {
     }
     return 3600
   }
+  const entries = periods.map((p, i): Entry => [p.offset, p.abbreviation, dstSeconds(i)])
+  // tzdb models Dublin's winters and Morocco's Ramadan as negative DST; clients expect DST to be
+  // the positive shift, so report them as standard time and the time between as DST (tzdb's
+  // "rearguard" form). A period after such a winter becomes DST only if the zone goes back to the
+  // winter's offset afterwards: Namibia's CAT after its last negative winter in 2017 stays standard.
+  const negative = entries.map((e) => e[2] < 0)
+  const fixed = entries.map(([offset, abbreviation, dst], i): Entry => {
+    if (negative[i]) return [offset, abbreviation, 0]
+    const before = entries[i - 1]
+    const after = entries[i + 1]
+    if (dst === 0 && before && negative[i - 1] && after && after[0] === before[0]) {
+      return [offset, abbreviation, offset - before[0]]
+    }
+    return [offset, abbreviation, dst]
+  })
+
   const eras: Array<{ from: number; byOffset: Map<number, Entry> }> = []
-  periods.forEach((p, i) => {
+  fixed.forEach((entry, i) => {
     if ((periods[i + 1]?.start ?? Number.POSITIVE_INFINITY) <= since) return
-    const entry: Entry = [p.offset, p.abbreviation, dstSeconds(i)]
     const era = eras.at(-1)
-    const known = era?.byOffset.get(p.offset)
+    const known = era?.byOffset.get(entry[0])
     if (era && (!known || (known[1] === entry[1] && known[2] === entry[2]))) {
-      era.byOffset.set(p.offset, entry)
+      era.byOffset.set(entry[0], entry)
       return
     }
-    eras.push({ from: Math.max(p.start, since), byOffset: new Map([[p.offset, entry]]) })
+    const start = (periods[i] as Period).start
+    eras.push({ from: Math.max(start, since), byOffset: new Map([[entry[0], entry]]) })
   })
-  return eras.map((era): Era => [era.from, normalizeNegativeDst([...era.byOffset.values()])])
-}
-
-// tzdb models Europe/Dublin's winter and Morocco's Ramadan time as negative DST; clients expect
-// DST to be the positive shift, so report the lower offset as standard (tzdb's "rearguard" form).
-function normalizeNegativeDst(entries: Entry[]): Entry[] {
-  const negative = entries.filter((e) => e[2] < 0)
-  if (negative.length === 0) return entries.sort((a, b) => a[0] - b[0])
-  return entries
-    .map(([offset, abbreviation, dst]): Entry => {
-      if (dst < 0) return [offset, abbreviation, 0]
-      const base = negative.find((n) => n[0] - n[2] === offset)
-      return base ? [offset, abbreviation, offset - base[0]] : [offset, abbreviation, dst]
-    })
-    .sort((a, b) => a[0] - b[0])
+  return eras.map((era): Era => [era.from, [...era.byOffset.values()].sort((a, b) => a[0] - b[0])])
 }

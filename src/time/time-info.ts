@@ -44,9 +44,12 @@ const findPeriod = (instant: Temporal.Instant, zone: string): Period => {
   const offsetSeconds = here.offsetNanoseconds / 1e9
   const named = nameOffset(zone, Math.floor(instant.epochMilliseconds / 1000), offsetSeconds)
   const dst = named.dstSeconds !== 0
+  // A zone can rename its offset without changing it (PDT becoming MST): end the period there too.
+  const renamedNs = named.until === null ? null : BigInt(named.until) * 1_000_000_000n
+  const untilNs = until ? until.epochNanoseconds : null
   return {
     fromNs: from ? from.epochNanoseconds : null,
-    untilNs: until ? until.epochNanoseconds : null,
+    untilNs: renamedNs !== null && (untilNs === null || renamedNs < untilNs) ? renamedNs : untilNs,
     abbreviation: named.abbreviation,
     dst,
     dstOffset: named.dstSeconds,

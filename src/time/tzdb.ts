@@ -6,7 +6,8 @@ type Era = [number, Entry[]]
 
 export type ZoneNames = { zones: readonly string[]; links: Readonly<Record<string, string>> }
 
-export type OffsetName = { abbreviation: string; dstSeconds: number }
+/** tzdb's name for an offset, and the instant (epoch seconds) it may change, if ever. */
+export type OffsetName = { abbreviation: string; dstSeconds: number; until: number | null }
 
 const zones = data.zones as unknown as Record<string, Era[]>
 
@@ -20,17 +21,15 @@ export const nameOffset = (
   epochSeconds: number,
   offsetSeconds: number,
 ): OffsetName => {
-  const eras = zones[data.links[zone as keyof typeof data.links] ?? zone]
-  let entries: Entry[] | undefined
-  for (const [from, list] of eras ?? []) {
-    if (from > epochSeconds && entries) break
-    entries = list
-  }
-  const entry = entries?.find(([offset]) => offset === offsetSeconds)
+  const eras = zones[data.links[zone as keyof typeof data.links] ?? zone] ?? []
+  let index = 0
+  while (index + 1 < eras.length && (eras[index + 1] as Era)[0] <= epochSeconds) index++
+  const entry = eras[index]?.[1].find(([offset]) => offset === offsetSeconds)
+  const until = eras[index + 1]?.[0] ?? null
   // A zone or offset newer than our table: tzdb's own convention for unnamed offsets, e.g. "+04".
   return entry
-    ? { abbreviation: entry[1], dstSeconds: entry[2] }
-    : { abbreviation: formatNumericAbbreviation(offsetSeconds), dstSeconds: 0 }
+    ? { abbreviation: entry[1], dstSeconds: entry[2], until }
+    : { abbreviation: formatNumericAbbreviation(offsetSeconds), dstSeconds: 0, until }
 }
 
 export const formatNumericAbbreviation = (offsetSeconds: number): string => {
