@@ -339,6 +339,11 @@ test('a cached period ends where a zone renames its offset without changing it',
     utc_offset: '-07:00',
     dst_until: null,
   })
+  const summerAgain = describeFresh(
+    Temporal.Instant.from('2026-07-20T00:00:00Z'),
+    'America/Vancouver',
+  )
+  assert.equal(summerAgain.abbreviation, 'PDT')
 })
 
 test('Casablanca stays on +00 standard time from 2026-09-20', () => {

@@ -33,6 +33,11 @@ type Period = {
 
 const utcString = (instant: Temporal.Instant) => instant.toString({ timeZone: 'UTC' })
 
+const latest = (a: bigint | null, b: bigint | null) =>
+  a === null ? b : b === null || a > b ? a : b
+const earliest = (a: bigint | null, b: bigint | null) =>
+  a === null ? b : b === null || a < b ? a : b
+
 const findPeriod = (instant: Temporal.Instant, zone: string): Period => {
   const here = instant.toZonedDateTimeISO(zone)
   // 'previous' looks strictly before its receiver: a transition at this very instant counts.
@@ -44,12 +49,14 @@ const findPeriod = (instant: Temporal.Instant, zone: string): Period => {
   const offsetSeconds = here.offsetNanoseconds / 1e9
   const named = nameOffset(zone, Math.floor(instant.epochMilliseconds / 1000), offsetSeconds)
   const dst = named.dstSeconds !== 0
-  // A zone can rename its offset without changing it (PDT becoming MST): end the period there too.
-  const renamedNs = named.until === null ? null : BigInt(named.until) * 1_000_000_000n
-  const untilNs = until ? until.epochNanoseconds : null
+  // A zone can rename its offset without changing it (PDT becoming MST): a period ends there too.
+  const toNs = (seconds: number | null) =>
+    seconds === null ? null : BigInt(seconds) * 1_000_000_000n
+  const fromNs = latest(from ? from.epochNanoseconds : null, toNs(named.since))
+  const untilNs = earliest(until ? until.epochNanoseconds : null, toNs(named.until))
   return {
-    fromNs: from ? from.epochNanoseconds : null,
-    untilNs: renamedNs !== null && (untilNs === null || renamedNs < untilNs) ? renamedNs : untilNs,
+    fromNs,
+    untilNs,
     abbreviation: named.abbreviation,
     dst,
     dstOffset: named.dstSeconds,

@@ -6,8 +6,13 @@ type Era = [number, Entry[]]
 
 export type ZoneNames = { zones: readonly string[]; links: Readonly<Record<string, string>> }
 
-/** tzdb's name for an offset, and the instant (epoch seconds) it may change, if ever. */
-export type OffsetName = { abbreviation: string; dstSeconds: number; until: number | null }
+/** tzdb's name for an offset, and the span (epoch seconds; null: unbounded) it holds for. */
+export type OffsetName = {
+  abbreviation: string
+  dstSeconds: number
+  since: number | null
+  until: number | null
+}
 
 const zones = data.zones as unknown as Record<string, Era[]>
 
@@ -25,11 +30,12 @@ export const nameOffset = (
   let index = 0
   while (index + 1 < eras.length && (eras[index + 1] as Era)[0] <= epochSeconds) index++
   const entry = eras[index]?.[1].find(([offset]) => offset === offsetSeconds)
+  const since = index > 0 ? (eras[index] as Era)[0] : null
   const until = eras[index + 1]?.[0] ?? null
   // A zone or offset newer than our table: tzdb's own convention for unnamed offsets, e.g. "+04".
   return entry
-    ? { abbreviation: entry[1], dstSeconds: entry[2], until }
-    : { abbreviation: formatNumericAbbreviation(offsetSeconds), dstSeconds: 0, until }
+    ? { abbreviation: entry[1], dstSeconds: entry[2], since, until }
+    : { abbreviation: formatNumericAbbreviation(offsetSeconds), dstSeconds: 0, since, until }
 }
 
 export const formatNumericAbbreviation = (offsetSeconds: number): string => {
