@@ -1,0 +1,100 @@
+# moscow-time: a production image with nothing in it but Node, the libraries Node loads, and the
+# bundled server. docs/docker.md explains every line and names the test that proves it.
+#
+#   DOCKER_BUILDKIT=1 docker build -t moscow-time .
+#   DOCKER_BUILDKIT=1 docker build --target test .        # runs the test suite inside the build
+#   DOCKER_BUILDKIT=1 docker build --build-arg NODE_IMAGE=registry.example/node:26.12.1-trixie-slim .
+#
+# No "# syntax=" line on purpose: it would pull a frontend image, which air-gapped builds cannot.
+
+# The build base, pinned to the exact Node of .node-version; override it to build from a mirror.
+ARG NODE_IMAGE=node:26.12.1-trixie-slim
+
+# ---- deps: the lockfile alone, so source edits never re-run the install ----
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+# The registry npm uses; empty means npm's own default. Passed by the tests from `npm config get registry`.
+ARG npm_config_registry
+COPY package.json package-lock.json ./
+# Install scripts are skipped: nothing we depend on needs one, and a dependency's script is the
+# usual way a supply-chain attack runs code at build time.
+RUN --mount=type=cache,target=/root/.npm,sharing=locked \
+    npm ci --ignore-scripts --no-audit --no-fund
+
+# ---- build: sources, then the single bundle dist/server.mjs ----
+FROM deps AS build
+COPY .node-version tsconfig.json ./
+COPY scripts/ scripts/
+COPY src/ src/
+# A pattern, so a checkout whose public/ is still empty (git keeps no empty folders) builds too.
+COPY publi[c]/ public/
+RUN npm run build && test -f dist/server.mjs
+
+# ---- test: optional, `--target test`; the production image never depends on it ----
+FROM build AS test
+COPY biome.json ./
+COPY test/ test/
+RUN npm test
+
+# ---- rootfs: the complete root of the final image, assembled and proven here ----
+# POSIX sh only (no bash-isms, no GNU-only flags), so it also works from a musl (Alpine) builder.
+FROM build AS rootfs
+RUN set -eu; \
+    root=/rootfs; \
+    node_bin=/usr/local/bin/node; \
+    mkdir -p "$root/usr/local/bin" "$root/etc" "$root/app/dist" "$root/app/public" "$root/tmp"; \
+    chmod 1777 "$root/tmp"; \
+    cp "$node_bin" "$root$node_bin"; \
+    ldd "$node_bin" > /tmp/ldd.txt 2>&1 || { cat /tmp/ldd.txt; exit 1; }; \
+    if grep -q 'not found' /tmp/ldd.txt; then echo 'missing shared libraries:'; cat /tmp/ldd.txt; exit 1; fi; \
+    for lib in $(awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }' /tmp/ldd.txt); do \
+      mkdir -p "$root$(dirname "$lib")"; \
+      cp -L "$lib" "$root$lib"; \
+    done; \
+    printf '%s\n' 'root:x:0:0:root:/root:/sbin/nologin' 'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin' > "$root/etc/passwd"; \
+    printf '%s\n' 'root:x:0:' 'nonroot:x:65532:' > "$root/etc/group"; \
+    mkdir -p "$root/home/nonroot"; \
+    chown 65532:65532 "$root/home/nonroot"; \
+    chmod 0700 "$root/home/nonroot"; \
+    cp dist/server.mjs "$root/app/dist/server.mjs"; \
+    if [ -d public ]; then cp -R public/. "$root/app/public/"; fi; \
+    chmod -R a+rX,go-w "$root/app"; \
+    chroot "$root" /usr/local/bin/node -e " \
+      const now = Temporal.Now.zonedDateTimeISO('Europe/Moscow'); \
+      if (now.offset !== '+03:00') throw new Error('Europe/Moscow offset is ' + now.offset); \
+      console.log('rootfs node', process.version, 'sees Moscow at', now.toString()); \
+    "; \
+    chroot "$root" /usr/local/bin/node --check /app/dist/server.mjs; \
+    cat /tmp/ldd.txt
+
+# ---- the production image: scratch plus the proven root, nothing else ----
+FROM scratch
+COPY --from=rootfs /rootfs/ /
+USER 65532:65532
+WORKDIR /app
+ENV NODE_ENV=production
+EXPOSE 8080
+STOPSIGNAL SIGTERM
+# No shell and no curl in the image: node itself asks /healthz. Its own 2 s timeout is shorter
+# than Docker's 3 s, so a hung server is reported as unhealthy (exit 1), not killed mid-check.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["/usr/local/bin/node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz', { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Exec form: node is PID 1 and receives SIGTERM itself; the server drains and exits 0.
+ENTRYPOINT ["/usr/local/bin/node", "/app/dist/server.mjs"]
+
+# Last, so a new revision or date never invalidates a cached layer above.
+ARG VERSION=0.0.0-dev
+ARG REVISION=unknown
+ARG CREATED=1970-01-01T00:00:00Z
+ARG SOURCE_URL=https://github.com/moscow-time/moscow-time
+LABEL org.opencontainers.image.title="moscow-time" \
+      org.opencontainers.image.description="The current time in Moscow, with a worldtimeapi.org-compatible time API for every IANA zone" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}" \
+      org.opencontainers.image.source="${SOURCE_URL}" \
+      org.opencontainers.image.url="${SOURCE_URL}" \
+      org.opencontainers.image.documentation="${SOURCE_URL}/blob/main/docs/docker.md" \
+      org.opencontainers.image.licenses="MIT" \
+      org.opencontainers.image.vendor="The moscow-time developers" \
+      org.opencontainers.image.base.name="scratch"
