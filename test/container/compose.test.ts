@@ -1,0 +1,161 @@
+// compose.yaml: the production settings as written, then `up` on a real engine with every
+// Compose implementation present (Compose v2 and Debian's docker-compose 1.29).
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { parse, stringify } from 'yaml'
+import {
+  buildBaseImage,
+  composeImageTag,
+  dockerBin,
+  dockerEnv,
+  engineSuite,
+  freePort,
+  npmRegistry,
+  root,
+  run,
+  tail,
+  waitFor,
+} from './docker.ts'
+
+type Service = Record<string, unknown> & {
+  build: { context: string; args: Record<string, string>; network?: string }
+  environment: Record<string, string>
+  ports?: unknown[]
+}
+
+const composeFile = join(root, 'compose.yaml')
+const nodeVersion = readFileSync(join(root, '.node-version'), 'utf8').trim()
+
+const service = (config: unknown): Service => {
+  const services = (config as { services: Record<string, Service> }).services
+  const found = services['moscow-time']
+  assert.ok(found, 'compose.yaml defines the service moscow-time')
+  return found
+}
+
+describe('compose.yaml as written', () => {
+  const written = service(parse(readFileSync(composeFile, 'utf8')))
+
+  test('runs the image locked down: read-only, no capabilities, no new privileges', () => {
+    assert.equal(written.read_only, true)
+    assert.deepEqual(written.cap_drop, ['ALL'])
+    assert.deepEqual(written.security_opt, ['no-new-privileges:true'])
+  })
+
+  test('limits memory and process count, restarts, and waits longer than the drain to stop', () => {
+    assert.match(String(written.mem_limit), /^\d+[kmg]$/)
+    assert.ok(Number(written.pids_limit) > 0)
+    assert.equal(written.restart, 'unless-stopped')
+    const grace = Number(/^(\d+)s$/.exec(String(written.stop_grace_period))?.[1])
+    assert.ok(grace * 1000 > Number(written.environment.SHUTDOWN_DELAY_MS) + 2000)
+  })
+
+  test('publishes port 8080 and builds from the pinned Node base by default', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's interpolation, not JavaScript's
+    assert.deepEqual(written.ports, ['${MOSCOW_TIME_PORT:-8080}:8080'])
+    assert.equal(written.environment.PORT, '8080')
+    assert.equal(written.build.context, '.')
+    assert.equal(written.build.args.NODE_IMAGE, `\${NODE_IMAGE:-node:${nodeVersion}-trixie-slim}`)
+  })
+})
+
+type Implementation = { name: string; command: string; prefix: string[] }
+
+const implementations = async (): Promise<Implementation[]> => {
+  const candidates: Implementation[] = [
+    { name: 'docker compose', command: dockerBin, prefix: ['compose'] },
+    { name: 'docker-compose', command: 'docker-compose', prefix: [] },
+  ]
+  const found: Implementation[] = []
+  for (const candidate of candidates) {
+    const probe = await run(candidate.command, [...candidate.prefix, 'version'], {
+      timeoutMs: 15_000,
+    })
+    if (probe.code === 0) found.push(candidate)
+  }
+  return found
+}
+
+await engineSuite('docker compose up with compose.yaml', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'moscow-time-compose-'))
+  const project = `moscow-time-test-${process.pid}`
+  const cleanups: Array<() => Promise<unknown>> = []
+  let found: Implementation[] = []
+  let env: NodeJS.ProcessEnv
+
+  before(
+    async () => {
+      found = await implementations()
+      env = {
+        ...dockerEnv,
+        NODE_IMAGE: await buildBaseImage(),
+        npm_config_registry: await npmRegistry(),
+        MOSCOW_TIME_IMAGE: composeImageTag,
+      }
+    },
+    { timeout: 300_000 },
+  )
+
+  after(async () => {
+    for (const cleanup of cleanups) await cleanup()
+    rmSync(temp, { recursive: true, force: true })
+  })
+
+  test('at least one Compose implementation is installed', () => {
+    assert.ok(found.length > 0, 'neither `docker compose` nor `docker-compose` answers')
+  })
+
+  for (const name of ['docker compose', 'docker-compose']) {
+    test(`${name} up builds the image and serves the page`, { timeout: 480_000 }, async (t) => {
+      const impl = found.find((candidate) => candidate.name === name)
+      if (!impl) return t.skip(`${name} is not installed`)
+      const compose = (args: string[], timeoutMs = 60_000) =>
+        run(impl.command, [...impl.prefix, ...args], { env, timeoutMs })
+
+      // Compose renders compose.yaml itself; the only change for this machine is host networking
+      // (its engine has no bridge), which Compose refuses to combine with published ports.
+      const rendered = await compose(['--file', composeFile, 'config'])
+      assert.equal(rendered.code, 0, rendered.stderr)
+      const config = parse(rendered.stdout)
+      const svc = service(config)
+      assert.equal(svc.read_only, true)
+      assert.deepEqual(svc.cap_drop, ['ALL'])
+      const port = await freePort()
+      delete svc.ports
+      svc.network_mode = 'host'
+      svc.build.network = 'host'
+      svc.environment.PORT = String(port)
+      svc.environment.HOST = '127.0.0.1'
+      svc.environment.SHUTDOWN_DELAY_MS = '100'
+      const file = join(temp, `${name.replace(/\W+/g, '-')}.yaml`)
+      writeFileSync(file, stringify(config))
+
+      const projectName = `${project}-${impl.prefix.length}`
+      const composeProject = (args: string[], timeoutMs?: number) =>
+        compose(['--project-name', projectName, '--file', file, ...args], timeoutMs)
+      cleanups.push(() => composeProject(['down', '--remove-orphans', '--timeout', '10']))
+
+      const up = await composeProject(['up', '--detach', '--build'], 420_000)
+      assert.equal(up.code, 0, `${tail(up.stdout)}\n${tail(up.stderr)}`)
+
+      const page = await waitFor(
+        'the page through Compose',
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${port}/`, {
+            signal: AbortSignal.timeout(2000),
+            headers: { 'accept-language': 'en' },
+          })
+          return response.status === 200 ? response.text() : undefined
+        },
+        30_000,
+      )
+      assert.match(page, /Moscow/)
+
+      const down = await composeProject(['down', '--remove-orphans', '--timeout', '10'])
+      assert.equal(down.code, 0, down.stderr)
+    })
+  }
+})
