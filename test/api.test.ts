@@ -1,0 +1,302 @@
+import assert from 'node:assert/strict'
+import { after, describe, test } from 'node:test'
+import { buildTestApp } from './helpers.ts'
+
+const app = buildTestApp()
+after(() => app.close())
+
+const MOSCOW = {
+  abbreviation: 'MSK',
+  client_ip: '127.0.0.1',
+  datetime: '2026-11-27T16:20:31.123456+03:00',
+  day_of_week: 5,
+  day_of_year: 331,
+  dst: false,
+  dst_from: null,
+  dst_offset: 0,
+  dst_until: null,
+  raw_offset: 10800,
+  timezone: 'Europe/Moscow',
+  unixtime: 1795785631,
+  utc_datetime: '2026-11-27T13:20:31.123456+00:00',
+  utc_offset: '+03:00',
+  week_number: 48,
+}
+
+describe('GET /api/timezone/{area}/{location}', () => {
+  test('answers the worldtimeapi time object, fields in order', async () => {
+    const res = await app.inject('/api/timezone/Europe/Moscow')
+    assert.equal(res.statusCode, 200)
+    assert.equal(res.headers['content-type'], 'application/json; charset=utf-8')
+    assert.equal(res.body, JSON.stringify(MOSCOW))
+  })
+
+  test('carries CORS and no-store', async () => {
+    const res = await app.inject('/api/timezone/Europe/Moscow')
+    assert.equal(res.headers['access-control-allow-origin'], '*')
+    assert.equal(res.headers['cache-control'], 'no-store')
+  })
+
+  test('.txt gives one key: value line per field in the same order', async () => {
+    const res = await app.inject('/api/timezone/Europe/Moscow.txt')
+    assert.equal(res.statusCode, 200)
+    assert.equal(res.headers['content-type'], 'text/plain; charset=utf-8')
+    const expected = Object.entries(MOSCOW)
+      .map(([key, value]) => `${key}: ${value ?? ''}\n`)
+      .join('')
+    assert.equal(res.body, expected)
+  })
+
+  test('three-part zones answer', async () => {
+    const res = await app.inject('/api/timezone/America/Argentina/Buenos_Aires')
+    assert.equal(res.statusCode, 200)
+    assert.equal(res.json().utc_offset, '-03:00')
+    assert.equal(res.json().timezone, 'America/Argentina/Buenos_Aires')
+  })
+
+  test('aliases the runtime accepts answer under their own name', async () => {
+    for (const [alias, offset] of [
+      ['Europe/Kiev', '+02:00'],
+      ['US/Eastern', '-05:00'],
+      ['Asia/Calcutta', '+05:30'],
+    ]) {
+      const res = await app.inject(`/api/timezone/${alias}`)
+      assert.equal(res.statusCode, 200, alias)
+      assert.equal(res.json().timezone, alias)
+      assert.equal(res.json().utc_offset, offset)
+    }
+  })
+
+  test('names are matched without regard to case, and answered in their proper case', async () => {
+    const res = await app.inject('/api/timezone/europe/MOSCOW')
+    assert.equal(res.json().timezone, 'Europe/Moscow')
+  })
+
+  test('X-Forwarded-For is ignored unless TRUST_PROXY says so', async () => {
+    const headers = { 'x-forwarded-for': '203.0.113.7' }
+    const plain = await app.inject({ url: '/api/timezone/UTC', headers })
+    assert.equal(plain.json().client_ip, '127.0.0.1')
+    const proxied = buildTestApp({ TRUST_PROXY: 'on' })
+    const res = await proxied.inject({ url: '/api/timezone/UTC', headers })
+    assert.equal(res.json().client_ip, '203.0.113.7')
+    await proxied.close()
+  })
+})
+
+describe('zone lists', () => {
+  test('/api/timezone lists every zone, sorted, with the canonical names', async () => {
+    const res = await app.inject('/api/timezone')
+    assert.equal(res.statusCode, 200)
+    assert.equal(res.headers['access-control-allow-origin'], '*')
+    const names: string[] = res.json()
+    assert.ok(names.length > 400, `${names.length} zones`)
+    assert.deepEqual(names, [...names].sort())
+    for (const name of [
+      'Europe/Moscow',
+      'Europe/Kyiv',
+      'Asia/Kolkata',
+      'America/Argentina/Buenos_Aires',
+    ]) {
+      assert.ok(names.includes(name), name)
+    }
+    assert.ok(!names.includes('US/Eastern'), 'aliases answer but are not listed')
+  })
+
+  test('/api/timezone.txt is the same list, one a line', async () => {
+    const json: string[] = (await app.inject('/api/timezone')).json()
+    const res = await app.inject('/api/timezone.txt')
+    assert.equal(res.headers['content-type'], 'text/plain; charset=utf-8')
+    assert.equal(res.body, `${json.join('\n')}\n`)
+  })
+
+  test('/api/timezone/{area} lists the zones of that area only', async () => {
+    const res = await app.inject('/api/timezone/Europe')
+    const names: string[] = res.json()
+    assert.ok(names.includes('Europe/Moscow'))
+    assert.ok(names.every((name) => name.startsWith('Europe/')))
+    const text = await app.inject('/api/timezone/Europe.txt')
+    assert.equal(text.body, `${names.join('\n')}\n`)
+  })
+
+  test('a one-part zone such as UTC answers with the time', async () => {
+    const res = await app.inject('/api/timezone/UTC')
+    assert.equal(res.json().utc_datetime, '2026-11-27T13:20:31.123456+00:00')
+    assert.equal(res.json().abbreviation, 'UTC')
+  })
+})
+
+describe('unknown and hostile zone names', () => {
+  const unknown = [
+    '/api/timezone/Mars/Olympus_Mons',
+    '/api/timezone/Narnia',
+    '/api/timezone/Europe/Moscow/Kremlin',
+    '/api/timezone/%00',
+    '/api/timezone/Europe%2FMoscow%00',
+    '/api/timezone/..%2F..%2Fetc%2Fpasswd',
+    '/api/timezone/../../etc/passwd',
+    `/api/timezone/${'A'.repeat(5000)}`,
+    `/api/timezone/Europe/${'x'.repeat(5000)}`,
+    '/api/timezone/Европа/Москва',
+    `/api/timezone/${encodeURIComponent('Европа/Москва')}`,
+    '/api/timezone/+03:00',
+    '/api/timezone/Etc/GMT+99',
+  ]
+  for (const url of unknown) {
+    test(`${url.slice(0, 60)} gets a 4xx error`, async () => {
+      const res = await app.inject(url)
+      assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${res.statusCode}`)
+      // inject() resolves dot segments as any URL parser would, leaving /api/ for /etc/passwd.
+      if (!url.includes('..')) assert.match(res.headers['content-type'] ?? '', /^application\/json/)
+      assert.doesNotMatch(res.body, /at .*\.ts|node:internal|stack/i)
+    })
+  }
+
+  test('an unknown zone is 404 {"error":"unknown location"}', async () => {
+    const res = await app.inject('/api/timezone/Mars/Olympus_Mons')
+    assert.equal(res.statusCode, 404)
+    assert.equal(res.body, '{"error":"unknown location"}')
+  })
+
+  test('the text variant says Error: unknown location', async () => {
+    const res = await app.inject('/api/timezone/Mars/Olympus_Mons.txt')
+    assert.equal(res.statusCode, 404)
+    assert.equal(res.headers['content-type'], 'text/plain; charset=utf-8')
+    assert.equal(res.body, 'Error: unknown location\n')
+  })
+
+  test('bad percent-encoding is 400, not 5xx', async () => {
+    for (const url of ['/api/timezone/%zz', '/api/timezone/Europe/%E0%A4%A', '/api/timezone/%']) {
+      const res = await app.inject(url)
+      assert.equal(res.statusCode, 400, url)
+      assert.deepEqual(res.json(), { error: 'bad request' })
+    }
+  })
+})
+
+describe('methods and unknown paths', () => {
+  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const) {
+    test(`${method} is 405 with Allow: GET, HEAD`, async () => {
+      const res = await app.inject({ method, url: '/api/timezone/Europe/Moscow' })
+      assert.equal(res.statusCode, 405)
+      assert.equal(res.headers.allow, 'GET, HEAD')
+      assert.deepEqual(res.json(), { error: 'method not allowed' })
+    })
+  }
+
+  test('405 outside the API is an HTML page', async () => {
+    const res = await app.inject({ method: 'POST', url: '/' })
+    assert.equal(res.statusCode, 405)
+    assert.equal(res.headers.allow, 'GET, HEAD')
+    assert.match(res.headers['content-type'] ?? '', /^text\/html/)
+  })
+
+  test('a CORS preflight to the API is answered', async () => {
+    const res = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/timezone/Europe/Moscow',
+      headers: { origin: 'https://example.org', 'access-control-request-method': 'GET' },
+    })
+    assert.equal(res.statusCode, 204)
+    assert.equal(res.headers['access-control-allow-origin'], '*')
+    assert.equal(res.headers['access-control-allow-methods'], 'GET, HEAD')
+  })
+
+  test('HEAD answers the headers of GET without a body', async () => {
+    const get = await app.inject('/api/timezone/Europe/Moscow')
+    const head = await app.inject({ method: 'HEAD', url: '/api/timezone/Europe/Moscow' })
+    assert.equal(head.statusCode, 200)
+    assert.equal(head.body, '')
+    assert.equal(head.headers['content-type'], get.headers['content-type'])
+    assert.equal(head.headers['content-length'], get.headers['content-length'])
+  })
+
+  test('unknown paths are 404: JSON under /api/, HTML elsewhere', async () => {
+    const api = await app.inject('/api/nothing')
+    assert.equal(api.statusCode, 404)
+    assert.deepEqual(api.json(), { error: 'not found' })
+    const page = await app.inject('/nothing')
+    assert.equal(page.statusCode, 404)
+    assert.match(page.headers['content-type'] ?? '', /^text\/html/)
+    assert.match(page.body, /<h1>Not found<\/h1>/)
+  })
+
+  test('error responses carry the security headers too', async () => {
+    const ok = await app.inject('/api/timezone/Europe/Moscow')
+    for (const res of [
+      await app.inject('/nothing'),
+      await app.inject({ method: 'DELETE', url: '/' }),
+    ]) {
+      for (const header of [
+        'content-security-policy',
+        'x-content-type-options',
+        'referrer-policy',
+      ]) {
+        assert.equal(res.headers[header], ok.headers[header], header)
+      }
+    }
+  })
+})
+
+describe('operations', () => {
+  test('/healthz is 200', async () => {
+    const res = await app.inject('/healthz')
+    assert.equal(res.statusCode, 200)
+    assert.deepEqual(res.json(), { status: 'ok' })
+  })
+
+  test('/readyz follows the lifecycle', async () => {
+    const lifecycle = { ready: true }
+    const local = buildTestApp({}, { lifecycle })
+    assert.equal((await local.inject('/readyz')).statusCode, 200)
+    lifecycle.ready = false
+    const res = await local.inject('/readyz')
+    assert.equal(res.statusCode, 503)
+    assert.deepEqual(res.json(), { status: 'shutting down' })
+    assert.equal((await local.inject('/healthz')).statusCode, 200)
+    await local.close()
+  })
+
+  test('/metrics counts requests by route pattern, never by raw URL', async () => {
+    const local = buildTestApp()
+    await local.inject('/api/timezone/Europe/Moscow')
+    await local.inject('/api/timezone/Asia/Tokyo')
+    await local.inject('/no/such/page')
+    const res = await local.inject('/metrics')
+    assert.equal(res.statusCode, 200)
+    assert.match(res.headers['content-type'] ?? '', /^text\/plain; version=0\.0\.4/)
+    assert.match(
+      res.body,
+      /http_requests_total\{method="GET",route="\/api\/timezone\/\*",status_code="200"\} 2/,
+    )
+    assert.match(
+      res.body,
+      /http_requests_total\{method="GET",route="unmatched",status_code="404"\} 1/,
+    )
+    assert.match(
+      res.body,
+      /http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/timezone\/\*"/,
+    )
+    assert.match(res.body, /process_resident_memory_bytes \d+/)
+    assert.doesNotMatch(res.body, /Tokyo|no\/such/)
+    await local.close()
+  })
+
+  test('logs one JSON line per request', async () => {
+    const lines: string[] = []
+    const local = buildTestApp({}, { logStream: { write: (line) => lines.push(line) } })
+    await local.inject('/api/timezone/Europe/Moscow')
+    await local.inject('/nothing')
+    const requests = lines
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.msg === 'request')
+    assert.deepEqual(
+      requests.map(({ method, url, status }) => ({ method, url, status })),
+      [
+        { method: 'GET', url: '/api/timezone/Europe/Moscow', status: 200 },
+        { method: 'GET', url: '/nothing', status: 404 },
+      ],
+    )
+    assert.equal(lines.length, requests.length)
+    await local.close()
+  })
+})

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { ConfigError, loadConfig } from '../src/config.ts'
+import { zones } from './helpers.ts'
+
+const load = (env: Record<string, string>) => loadConfig(env, zones.resolve)
+
+const problemsOf = (env: Record<string, string>): readonly string[] => {
+  try {
+    load(env)
+  } catch (error) {
+    assert.ok(error instanceof ConfigError)
+    return error.problems
+  }
+  assert.fail('expected a ConfigError')
+}
+
+test('defaults follow the design', () => {
+  assert.deepEqual(load({}), {
+    port: 8080,
+    host: '0.0.0.0',
+    timeZone: 'Europe/Moscow',
+    logLevel: 'info',
+    trustProxy: false,
+    shutdownDelayMs: 5000,
+  })
+})
+
+test('good values are read and normalized', () => {
+  assert.deepEqual(
+    load({
+      PORT: '0',
+      HOST: '::1',
+      TIME_ZONE: 'asia/tokyo',
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: '10.0.0.0/8, 2001:db8::/32,192.0.2.1',
+      SHUTDOWN_DELAY_MS: '0',
+    }),
+    {
+      port: 0,
+      host: '::1',
+      timeZone: 'Asia/Tokyo',
+      logLevel: 'warn',
+      trustProxy: ['10.0.0.0/8', '2001:db8::/32', '192.0.2.1'],
+      shutdownDelayMs: 0,
+    },
+  )
+})
+
+describe('TRUST_PROXY', () => {
+  for (const [raw, expected] of [
+    ['off', false],
+    ['false', false],
+    ['on', true],
+    ['TRUE', true],
+    ['2', 2],
+  ] as const) {
+    test(`${raw} means ${JSON.stringify(expected)}`, () => {
+      assert.equal(load({ TRUST_PROXY: raw }).trustProxy, expected)
+    })
+  }
+})
+
+describe('each bad value is named', () => {
+  for (const [name, value] of [
+    ['PORT', '65536'],
+    ['PORT', '80a'],
+    ['PORT', '-1'],
+    ['HOST', 'not a host!'],
+    ['TIME_ZONE', 'Mars/Olympus_Mons'],
+    ['TIME_ZONE', '+03:00'],
+    ['LOG_LEVEL', 'verbose'],
+    ['TRUST_PROXY', 'maybe'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['SHUTDOWN_DELAY_MS', '5s'],
+    ['SHUTDOWN_DELAY_MS', '600001'],
+  ] as const) {
+    test(`${name}=${value}`, () => {
+      const problems = problemsOf({ [name]: value })
+      assert.equal(problems.length, 1)
+      assert.match(problems[0] ?? '', new RegExp(`^${name}=`))
+    })
+  }
+})
+
+test('several bad values are reported together', () => {
+  const problems = problemsOf({
+    PORT: 'x',
+    LOG_LEVEL: 'loud',
+    TIME_ZONE: 'Nowhere',
+    HOST: 'ok.example',
+  })
+  assert.deepEqual(
+    problems.map((p) => p.split('=')[0]),
+    ['PORT', 'TIME_ZONE', 'LOG_LEVEL'],
+  )
+  assert.throws(() => load({ PORT: 'x', LOG_LEVEL: 'loud' }), /PORT="x".*\n.*LOG_LEVEL="loud"/)
+})

@@ -1,0 +1,21 @@
+import { buildApp } from '../src/app.ts'
+import { loadConfig } from '../src/config.ts'
+import type { Lifecycle } from '../src/routes/health.ts'
+import { fixedClock } from '../src/time/clock.ts'
+import { createZoneRegistry } from '../src/time/zones.ts'
+
+export const zones = createZoneRegistry()
+
+export const FIXED_INSTANT = '2026-11-27T13:20:31.123456Z'
+
+/** The app as main.ts builds it, with a fixed clock, silent logs unless a stream is given. */
+export const buildTestApp = (
+  env: Record<string, string> = {},
+  options: { lifecycle?: Lifecycle; logStream?: { write(line: string): void } } = {},
+) =>
+  buildApp({
+    config: loadConfig({ LOG_LEVEL: options.logStream ? 'info' : 'silent', ...env }, zones.resolve),
+    clock: fixedClock(FIXED_INSTANT),
+    zones,
+    ...options,
+  })
