@@ -59,7 +59,7 @@ describe('GET /api/timezone/{area}/{location}', () => {
       ['Europe/Kiev', '+02:00'],
       ['US/Eastern', '-05:00'],
       ['Asia/Calcutta', '+05:30'],
-    ]) {
+    ] as const) {
       const res = await app.inject(`/api/timezone/${alias}`)
       assert.equal(res.statusCode, 200, alias)
       assert.equal(res.json().timezone, alias)

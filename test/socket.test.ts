@@ -29,7 +29,7 @@ test('serves the time object over a real socket', async () => {
   const res = await fetch(`http://127.0.0.1:${port}/api/timezone/Europe/Moscow`)
   assert.equal(res.status, 200)
   assert.equal(res.headers.get('access-control-allow-origin'), '*')
-  const body = await res.json()
+  const body = (await res.json()) as { datetime: string; client_ip: string }
   assert.equal(body.datetime, '2026-11-27T16:20:31.123456+03:00')
   assert.equal(body.client_ip, '127.0.0.1')
 })
