@@ -1,18 +1,78 @@
-import type { FastifyInstance } from 'fastify'
-import { renderPage } from '../render/page.ts'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ASSET_PREFIX, type Asset, loadAssets } from '../render/assets.ts'
+import { chooseLanguage } from '../render/language.ts'
+import { createPageRenderer } from '../render/page.ts'
 import type { Clock } from '../time/clock.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
 
 export type PageDeps = { clock: Clock; describe: TimeDescriber; timeZone: string; publicDir: URL }
 
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+// /favicon.ico keeps its name forever, so browsers may keep it a day, not a year.
+const FAVICON_CACHE = 'public, max-age=86400'
+
+/** Whether an Accept-Encoding header accepts `coding` (listed with a non-zero weight). */
+export const acceptsEncoding = (header: string | undefined, coding: string): boolean =>
+  (header ?? '').split(',').some((entry) => {
+    const [name = '', ...params] = entry.split(';').map((part) => part.trim().toLowerCase())
+    const q = params.find((param) => param.startsWith('q='))
+    return name === coding && (q === undefined || Number(q.slice(2)) > 0)
+  })
+
+const sendAsset = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  asset: Asset,
+  cacheControl: string,
+) => {
+  const accepted = request.headers['accept-encoding']
+  const coding = acceptsEncoding(accepted, 'br')
+    ? 'br'
+    : acceptsEncoding(accepted, 'gzip')
+      ? 'gzip'
+      : undefined
+  reply.header('cache-control', cacheControl).header('vary', 'accept-encoding').type(asset.type)
+  if (coding) reply.header('content-encoding', coding)
+  return reply.send(coding ? asset[coding] : asset.body)
+}
+
+/** The clock page, its script, stylesheet and icon (read and hashed once, here). */
 export const registerPageRoutes = (
   app: FastifyInstance,
-  { clock, describe, timeZone }: PageDeps,
+  { clock, describe, timeZone, publicDir }: PageDeps,
 ) => {
-  app.get('/', (_request, reply) =>
-    reply
+  const assets = loadAssets(publicDir)
+  const required = (name: string): Asset => {
+    const asset = assets.get(name)
+    if (!asset) throw new Error(`the page needs ${name} in ${publicDir.href}`)
+    return asset
+  }
+  const script = required('clock.js')
+  const style = required('clock.css')
+  const icon = required('icon.svg')
+  const render = createPageRenderer({
+    assets: { script: script.url, style: style.url, icon: icon.url },
+    timeZone,
+  })
+  const byUrl = new Map([...assets.values()].map((asset) => [asset.url, asset]))
+
+  app.get('/', (request, reply) => {
+    const { lang } = request.query as Record<string, unknown>
+    const language = chooseLanguage(lang, request.headers['accept-language'])
+    return reply
       .header('cache-control', 'no-store')
+      .header('vary', 'accept-language')
+      .header('content-language', language)
       .type('text/html; charset=utf-8')
-      .send(renderPage(describe(clock(), timeZone))),
-  )
+      .send(render(describe(clock(), timeZone), language))
+  })
+
+  app.get<{ Params: { file: string } }>(`${ASSET_PREFIX}:file`, (request, reply) => {
+    const asset = byUrl.get(ASSET_PREFIX + request.params.file)
+    if (!asset) return reply.callNotFound()
+    return sendAsset(request, reply, asset, IMMUTABLE)
+  })
+
+  // Browsers and crawlers ask for it whatever the page links; every current one reads SVG icons.
+  app.get('/favicon.ico', (request, reply) => sendAsset(request, reply, icon, FAVICON_CACHE))
 }

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { extname } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+}
+
+export type Asset = {
+  /** The file's name in the public directory, e.g. `clock.js`. */
+  name: string
+  /** Its URL path, named by content: `/assets/clock.3f9a1c2b.js`. */
+  url: string
+  type: string
+  body: Buffer
+  br: Buffer
+  gzip: Buffer
+}
+
+export const ASSET_PREFIX = '/assets/'
+
+export const contentHash = (body: Buffer): string =>
+  createHash('sha256').update(body).digest('hex').slice(0, 8)
+
+export const hashedName = (name: string, body: Buffer): string => {
+  const ext = extname(name)
+  return `${name.slice(0, -ext.length)}.${contentHash(body)}${ext}`
+}
+
+/**
+ * Reads the servable files of `dir` once, at start-up: the files never change while the process
+ * runs, so each is hashed and compressed here rather than per request. Other files (the script's
+ * type declarations) are not served.
+ */
+export const loadAssets = (dir: URL): Map<string, Asset> => {
+  const assets = new Map<string, Asset>()
+  for (const name of readdirSync(dir).sort()) {
+    const type = TYPES[extname(name)]
+    if (!type) continue
+    const body = readFileSync(new URL(name, dir))
+    assets.set(name, {
+      name,
+      url: ASSET_PREFIX + hashedName(name, body),
+      type,
+      body,
+      br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: gzipSync(body, { level: 9 }),
+    })
+  }
+  return assets
+}

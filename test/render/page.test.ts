@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { escapeHtml } from '../../src/render/escape.ts'
+import { createPageRenderer } from '../../src/render/page.ts'
+import { createTimeDescriber, type TimeInfo } from '../../src/time/time-info.ts'
+
+const assets = {
+  script: '/assets/clock.0123abcd.js',
+  style: '/assets/clock.4567ef01.css',
+  icon: '/assets/icon.89abcdef.svg',
+}
+const describeTime = createTimeDescriber()
+const moscow = describeTime(Temporal.Instant.from('2026-11-27T13:20:31.123456Z'), 'Europe/Moscow')
+const render = createPageRenderer({ assets, timeZone: 'Europe/Moscow' })
+
+const textOf = (html: string, id: string) =>
+  new RegExp(`id="${id}"[^>]*>(.*?)</p>`).exec(html)?.[1]?.replace(/<[^>]+>/g, '')
+
+describe('the page in English', () => {
+  const html = render(moscow, 'en')
+
+  test('shows the time, date, weekday and zone in a time element', () => {
+    assert.match(html, /<html lang="en"/)
+    assert.match(html, /<title>Exact time in Moscow<\/title>/)
+    assert.match(html, /<h1>Time in Moscow<\/h1>/)
+    assert.match(html, /<time id="time" datetime="2026-11-27T16:20:31\+03:00">/)
+    assert.equal(textOf(html, 'time'), '16:20:31')
+    assert.match(html, /<span id="hm">16:20<\/span><span class="sec">:<span id="ss">31<\/span>/)
+    assert.equal(textOf(html, 'date'), 'Friday, 27 November 2026')
+    assert.equal(textOf(html, 'zone'), 'MSK · UTC+03:00')
+  })
+
+  test('hands the script the zone and the instant it was rendered at', () => {
+    assert.match(html, /data-zone="Europe\/Moscow"/)
+    assert.match(html, /data-ms="1795785631123"/)
+    assert.match(html, /data-city="Moscow" data-city-in="in Moscow"/)
+  })
+
+  test('links both languages and marks the current one', () => {
+    assert.match(html, /<a href="\?lang=en" hreflang="en" lang="en" aria-current="page">English/)
+    assert.match(html, /<a href="\?lang=ru" hreflang="ru" lang="ru">Русский/)
+  })
+})
+
+describe('the page in Russian', () => {
+  const html = render(moscow, 'ru')
+
+  test('is Russian throughout, with the date formatted for Russian', () => {
+    assert.match(html, /<html lang="ru"/)
+    assert.match(html, /<title>Точное время в Москве<\/title>/)
+    assert.match(html, /<h1>Время в Москве<\/h1>/)
+    assert.equal(textOf(html, 'date'), 'пятница, 27 ноября 2026 г.')
+    assert.match(html, /<a href="\?lang=ru" hreflang="ru" lang="ru" aria-current="page">/)
+    assert.match(html, /<nav aria-label="Язык">/)
+  })
+})
+
+describe('the page in any language', () => {
+  for (const language of ['en', 'ru'] as const) {
+    const html = render(moscow, language)
+
+    test(`${language}: fits in 10 KB`, () => {
+      assert.ok(Buffer.byteLength(html) < 10_000, `${Buffer.byteLength(html)} bytes`)
+    })
+
+    test(`${language}: loads one script and one stylesheet, by the given URLs, nothing inline`, () => {
+      assert.deepEqual(
+        [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]),
+        [`<script type="module" src="${assets.script}">`],
+      )
+      assert.deepEqual(
+        [...html.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]),
+        [`<link rel="stylesheet" href="${assets.style}">`],
+      )
+      assert.match(html, new RegExp(`<link rel="icon" href="${assets.icon}"`))
+      assert.doesNotMatch(html, /<style|\sstyle=|\son\w+=|javascript:/i)
+    })
+  }
+
+  test('shows the date of the zone, not of UTC, across midnight', () => {
+    const late = describeTime(Temporal.Instant.from('2026-12-31T21:00:00Z'), 'Europe/Moscow')
+    const html = render(late, 'en')
+    assert.equal(textOf(html, 'date'), 'Friday, 1 January 2027')
+    assert.match(html, /<span id="hm">00:00<\/span>/)
+  })
+
+  test('names other zones after their location', () => {
+    const zone = 'America/New_York'
+    const html = createPageRenderer({ assets, timeZone: zone })(
+      describeTime(Temporal.Instant.from('2026-07-01T12:00:00Z'), zone),
+      'en',
+    )
+    assert.match(html, /<h1>Time in New York<\/h1>/)
+    assert.equal(textOf(html, 'zone'), 'EDT · UTC-04:00')
+    const ru = createPageRenderer({ assets, timeZone: zone })(
+      describeTime(Temporal.Instant.from('2026-07-01T12:00:00Z'), zone),
+      'ru',
+    )
+    assert.match(ru, /<h1>Время в зоне New York<\/h1>/)
+  })
+})
+
+describe('escaping', () => {
+  test('escapes every character that could open markup or close an attribute', () => {
+    assert.equal(
+      escapeHtml(`<a href="x" title='y'>&amp;</a>`),
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+    )
+  })
+
+  test('no value reaches the page unescaped', () => {
+    const hostile = '<script>alert(1)</script>"\''
+    const time: TimeInfo = { ...moscow, abbreviation: hostile, utc_offset: '+03:00"><b>' }
+    const html = createPageRenderer({
+      assets: { script: '/a.js"><script>x', style: '/a.css', icon: '/i.svg' },
+      timeZone: 'Evil/<i>"zone',
+    })(time, 'en')
+    assert.doesNotMatch(html, /<script>alert|<b>|<i>|"><script>x/)
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;&quot;&#39;/)
+    assert.match(html, /data-zone="Evil\/&lt;i&gt;&quot;zone"/)
+  })
+})
