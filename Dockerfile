@@ -11,7 +11,9 @@
 ARG NODE_IMAGE=node:26.12.1-trixie-slim
 
 # ---- deps: the lockfile alone, so source edits never re-run the install ----
-FROM ${NODE_IMAGE} AS deps
+# The bundle is plain JavaScript, the same for every architecture: build it once on the builder's
+# own platform, so a multi-arch build emulates nothing but the short rootfs step.
+FROM --platform=$BUILDPLATFORM ${NODE_IMAGE} AS deps
 WORKDIR /app
 # The registry npm uses; empty means npm's own default. Passed by the tests from `npm config get registry`.
 ARG npm_config_registry
@@ -23,22 +25,28 @@ RUN --mount=type=cache,target=/root/.npm,sharing=locked \
 
 # ---- build: sources, then the single bundle dist/server.mjs ----
 FROM deps AS build
+# Lets a BuildKit SBOM scan this stage too, so the SBOM lists the npm packages inside the bundle.
+ARG BUILDKIT_SBOM_SCAN_STAGE=true
 COPY .node-version tsconfig.json ./
 COPY scripts/ scripts/
 COPY src/ src/
 # A pattern, so a checkout whose public/ is still empty (git keeps no empty folders) builds too.
 COPY publi[c]/ public/
-RUN npm run build && test -f dist/server.mjs
+RUN npm run build && test -f dist/server.mjs && mkdir -p public
 
 # ---- test: optional, `--target test`; the production image never depends on it ----
 FROM build AS test
-COPY biome.json ./
+COPY biome.json .gitignore ./
 COPY test/ test/
 RUN npm test
 
 # ---- rootfs: the complete root of the final image, assembled and proven here ----
-# POSIX sh only (no bash-isms, no GNU-only flags), so it also works from a musl (Alpine) builder.
-FROM build AS rootfs
+# On the target platform: its node, its loader and libraries. POSIX sh only (no bash-isms, no
+# GNU-only flags), so it also works from a musl (Alpine) builder.
+FROM ${NODE_IMAGE} AS rootfs
+WORKDIR /app
+COPY --from=build /app/dist/server.mjs dist/server.mjs
+COPY --from=build /app/public/ public/
 RUN set -eu; \
     root=/rootfs; \
     node_bin=/usr/local/bin/node; \
@@ -57,7 +65,7 @@ RUN set -eu; \
     chown 65532:65532 "$root/home/nonroot"; \
     chmod 0700 "$root/home/nonroot"; \
     cp dist/server.mjs "$root/app/dist/server.mjs"; \
-    if [ -d public ]; then cp -R public/. "$root/app/public/"; fi; \
+    cp -R public/. "$root/app/public/"; \
     chmod -R a+rX,go-w "$root/app"; \
     chroot "$root" /usr/local/bin/node -e " \
       const now = Temporal.Now.zonedDateTimeISO('Europe/Moscow'); \
