@@ -65,6 +65,7 @@ RUN set -eu; \
     chown 65532:65532 "$root/home/nonroot"; \
     chmod 0700 "$root/home/nonroot"; \
     cp dist/server.mjs "$root/app/dist/server.mjs"; \
+    find public -type f -name '*.ts' -exec rm -f {} +; \
     cp -R public/. "$root/app/public/"; \
     chmod -R a+rX,go-w "$root/app"; \
     chroot "$root" /usr/local/bin/node -e " \
