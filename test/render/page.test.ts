@@ -77,6 +77,14 @@ describe('the page in any language', () => {
     })
   }
 
+  test('announces the sync result to screen readers, but not every tick', () => {
+    const html = render(moscow, 'en')
+    assert.deepEqual(
+      [...html.matchAll(/<[^>]*(?:role="status"|aria-live)[^>]*>/g)].map((m) => m[0]),
+      ['<p id="sync" class="note" role="status" hidden>'],
+    )
+  })
+
   test('shows the date of the zone, not of UTC, across midnight', () => {
     const late = describeTime(Temporal.Instant.from('2026-12-31T21:00:00Z'), 'Europe/Moscow')
     const html = render(late, 'en')
