@@ -1,11 +1,15 @@
-import helmet from '@fastify/helmet'
-import Fastify, { type FastifyInstance, LogController } from 'fastify'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import fastifyHelmet from '@fastify/helmet'
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify'
+import helmet, { type HelmetOptions } from 'helmet'
 import type { Config } from './config.ts'
 import { registerApiRoutes } from './routes/api.ts'
 import { isApiPath, sendError } from './routes/errors.ts'
 import { type Lifecycle, registerHealthRoutes } from './routes/health.ts'
 import { registerMetrics } from './routes/metrics.ts'
 import { registerPageRoutes } from './routes/page.ts'
+import { SERVER_LIMITS, type ServerLimits } from './server-limits.ts'
 import { type Clock, systemClock } from './time/clock.ts'
 import { createTimeDescriber } from './time/time-info.ts'
 import { createZoneRegistry, type ZoneRegistry } from './time/zones.ts'
@@ -19,9 +23,84 @@ export type AppOptions = {
   publicDir?: URL
   /** A pino destination stream; tests capture logs with it. */
   logStream?: { write(line: string): void }
+  /** Overrides of the server limits; tests shorten the timeouts. */
+  limits?: Partial<ServerLimits>
 }
 
 const ALLOW = 'GET, HEAD'
+
+const HELMET_OPTIONS = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      upgradeInsecureRequests: null,
+    },
+  },
+  // The API is meant to be called from other origins.
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+  strictTransportSecurity: false,
+} satisfies HelmetOptions
+
+/** The headers helmet sets on every answer, for the answers written outside Fastify's hooks. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = (() => {
+  const headers: Record<string, string> = {}
+  const collect = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value)
+    },
+    removeHeader: () => {},
+  }
+  helmet(HELMET_OPTIONS)({} as IncomingMessage, collect as unknown as ServerResponse, () => {})
+  return headers
+})()
+
+const hasBody = (headers: IncomingMessage['headers']) =>
+  headers['transfer-encoding'] !== undefined ||
+  (headers['content-length'] !== undefined && headers['content-length'] !== '0')
+
+// RFC 9112 §3.2: an HTTP/1.1 request without exactly one Host is answered 400.
+const hostCount = (rawHeaders: string[]) => {
+  let count = 0
+  for (let i = 0; i < rawHeaders.length; i += 2)
+    if (rawHeaders[i]?.toLowerCase() === 'host') count += 1
+  return count
+}
+
+/** A whole answer for a socket Node's parser gave up on: no route, no hooks, no request object. */
+const rawErrorResponse = (status: number) => {
+  const body = `${status} ${STATUS_TEXT[status] ?? 'Error'}\n`
+  const headers = {
+    date: new Date().toUTCString(),
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'no-store',
+    connection: 'close',
+    ...SECURITY_HEADERS,
+  }
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`)
+  return `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\n${lines.join('')}\r\n${body}`
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+}
+
+const clientErrorStatus = (code: string | undefined) => {
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408
+  if (code === 'HPE_HEADER_OVERFLOW') return 431
+  return 400
+}
 
 /** Builds the whole service as a Fastify instance. It never listens: main.ts and tests do. */
 export const buildApp = ({
@@ -31,7 +110,29 @@ export const buildApp = ({
   lifecycle = { ready: true },
   publicDir = new URL('../public/', import.meta.url),
   logStream,
+  limits: overrides = {},
 }: AppOptions): FastifyInstance => {
+  const limits: ServerLimits = { ...SERVER_LIMITS, ...overrides }
+  // Set from the first close step, so answers sent while draining end their connection.
+  let closing = false
+
+  // Node's parser rejected the bytes (or the client was too slow): answer like a route would, then close.
+  const onClientError = (error: Error & { code?: string }, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || socket.destroyed || socket.writableEnded) return
+    const status = clientErrorStatus(error.code)
+    app.log.info({ status, code: error.code, ip: socket.remoteAddress }, 'client error')
+    // Bytes of an answer already on the wire cannot be followed by another one.
+    const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage
+    if (!socket.writable || inFlight?.headersSent) {
+      socket.destroy()
+      return
+    }
+    // Read and drop what the client still sends, so the close does not reset the answer away.
+    const linger = setTimeout(() => socket.destroy(), limits.lingerMs)
+    socket.once('close', () => clearTimeout(linger))
+    socket.end(rawErrorResponse(status))
+  }
+
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -44,39 +145,85 @@ export const buildApp = ({
     frameworkErrors: (error, request, reply) => {
       const status =
         'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 400
-      return sendError(request, reply, status >= 400 && status < 500 ? status : 400, 'bad request')
+      const code = status >= 400 && status < 500 ? status : 400
+      request.log.info(
+        { method: request.method, url: request.url.slice(0, 200), status: code, ip: request.ip },
+        'request',
+      )
+      return sendError(request, reply.headers(SECURITY_HEADERS), code, 'bad request')
     },
     // A hop count trusts that many proxies nearest to us.
     trustProxy:
       typeof config.trustProxy === 'number'
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
+    connectionTimeout: limits.connectionTimeout,
+    keepAliveTimeout: limits.keepAliveTimeout,
+    requestTimeout: limits.requestTimeout,
+    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    bodyLimit: limits.bodyLimit,
+    routerOptions: { maxParamLength: limits.maxParamLength },
+    // Requests that reach a closing server are served (with Connection: close), not refused:
+    // bench/load-drain.ts measured the refusals as retries at the proxy, see docs/reliability.md.
+    return503OnClosing: false,
+    // At close, idle keep-alive sockets go at once; busy ones finish their request first.
+    forceCloseConnections: 'idle',
+    http: {
+      headersTimeout: limits.headersTimeout,
+      maxHeaderSize: limits.maxHeaderSize,
+      connectionsCheckingInterval: limits.connectionsCheckingInterval,
+      // Node's own 400 for a missing Host has no security headers; the onRequest hook answers it.
+      requireHostHeader: false,
+    },
+    clientErrorHandler: onClientError,
   })
 
-  app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // The API is meant to be called from other origins.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    strictTransportSecurity: false,
+  app.server.maxConnections = limits.maxConnections
+  // Node would answer "100 Continue" by itself; no route wants a body, so never invite one.
+  app.server.on('checkContinue', (request, response) =>
+    app.server.emit('request', request, response),
+  )
+  let dropped = 0
+  let droppedLoggedAt = 0
+  app.server.on('drop', () => {
+    dropped += 1
+    // One line per 10 s at most: a flood must not become a flood of logs.
+    if (Date.now() - droppedLoggedAt < 10_000) return
+    droppedLoggedAt = Date.now()
+    app.log.warn({ dropped, maxConnections: limits.maxConnections }, 'connection limit reached')
+    dropped = 0
   })
+
+  app.register(fastifyHelmet, HELMET_OPTIONS)
+
+  app.addHook('preClose', (done) => {
+    closing = true
+    done()
+  })
+  // From shutdown on, each answer ends its connection, so keep-alive clients move to other replicas.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing || !lifecycle.ready) reply.header('connection', 'close')
+    done(null, payload)
+  })
+
+  const refuse = (reply: FastifyReply) => reply.header('connection', 'close')
 
   app.register(async (root) => {
     // Only GET and HEAD exist here; CORS preflights for the API are answered, not refused.
     root.addHook('onRequest', (request, reply, done) => {
+      const raw = request.raw
+      if (
+        raw.httpVersionMajor === 1 &&
+        raw.httpVersionMinor >= 1 &&
+        hostCount(raw.rawHeaders) !== 1
+      )
+        return sendError(request, refuse(reply), 400)
+      // No route takes a body: answer at once and close rather than read what may be gigabytes.
+      if (hasBody(request.headers)) {
+        if (request.method === 'GET' || request.method === 'HEAD')
+          return sendError(request, refuse(reply), 413)
+        return sendError(request, refuse(reply).header('allow', ALLOW), 405)
+      }
       if (request.method === 'GET' || request.method === 'HEAD') return done()
       const path = request.url.split('?', 1)[0] ?? ''
       if (

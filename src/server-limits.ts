@@ -1,0 +1,53 @@
+/**
+ * The HTTP server's limits, each with the reason for its value. Durations are milliseconds.
+ * docs/reliability.md gives the faults these limits were tried against.
+ */
+export type ServerLimits = {
+  /** Time from a connection's first byte (or its accepting) to the end of the request headers. */
+  headersTimeout: number
+  /** Time to receive the whole request. */
+  requestTimeout: number
+  /** How long an idle keep-alive connection is kept. */
+  keepAliveTimeout: number
+  /** Socket inactivity while a request is open (e.g. a client that stops reading the answer). */
+  connectionTimeout: number
+  /** How often Node looks for connections past headersTimeout or requestTimeout. */
+  connectionsCheckingInterval: number
+  /** Request line plus headers, in bytes; beyond it the answer is 431. */
+  maxHeaderSize: number
+  /** Requests served on one connection before it is closed. */
+  maxRequestsPerSocket: number
+  /** Open connections; the next ones are closed at once, before any byte is read. */
+  maxConnections: number
+  /** Request body bytes Fastify would parse. */
+  bodyLimit: number
+  /** Characters in one path parameter. */
+  maxParamLength: number
+  /** A socket that got a 4xx from the parser is drained at most this long, then destroyed. */
+  lingerMs: number
+}
+
+export const SERVER_LIMITS: Readonly<ServerLimits> = {
+  // A real client sends its headers in one round trip; 10 s covers a bad mobile link and caps slowloris.
+  headersTimeout: 10_000,
+  // No route takes a body, so a request is its headers; Node needs this >= headersTimeout.
+  requestTimeout: 15_000,
+  // Above the 60-65 s idle timeouts of common load balancers and nginx, so they close first, never us mid-request.
+  keepAliveTimeout: 72_000,
+  // Answers are a few KiB; a connection silent this long mid-request is a slow reader.
+  connectionTimeout: 30_000,
+  // Timeouts fire within 1 s of their limit; a check is one pass over the open connections.
+  connectionsCheckingInterval: 1_000,
+  // Node's default: fits browsers' requests with cookies; more only buys an attacker memory.
+  maxHeaderSize: 16_384,
+  // Rebalances long-lived proxy connections across replicas after a scale-out; the same as nginx's keepalive_requests.
+  maxRequestsPerSocket: 1_000,
+  // ~10 KiB each (measured), so ~25 MiB at the cap: with a ~120 MiB baseline, inside the 192 MiB pod limit.
+  maxConnections: 2_500,
+  // No route reads a body; bodies are refused before parsing, and this is the backstop.
+  bodyLimit: 1_024,
+  // The longest segment of an IANA zone name is 32 characters; longer ones cannot match.
+  maxParamLength: 100,
+  // Long enough for the client to read the error before the close, short enough to bound a dripping client.
+  lingerMs: 2_000,
+}
