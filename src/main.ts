@@ -6,7 +6,8 @@ import { ConfigError, loadConfig } from './config.ts'
 import type { Lifecycle } from './routes/health.ts'
 import { createZoneRegistry } from './time/zones.ts'
 
-// Time allowed for in-flight requests after the shutdown delay, before a forced exit.
+// Time allowed for in-flight requests after the shutdown delay, before a forced exit; a request
+// still sending its headers is cut at headersTimeout (10 s) anyway.
 const DRAIN_TIMEOUT_MS = 10_000
 
 if (typeof Temporal === 'undefined') {
@@ -52,6 +53,8 @@ closeWithGrace(
       )
       await sleep(config.shutdownDelayMs)
     }
+    // Idle keep-alive sockets close now; requests in flight finish, answered with Connection: close.
+    app.log.info('shutdown: draining')
     await app.close()
     app.log.info('shutdown: closed')
   },
