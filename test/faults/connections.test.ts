@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { connect, type Socket } from 'node:net'
+import { test } from 'node:test'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { SERVER_LIMITS } from '../../src/server-limits.ts'
+import { exchange, startServer } from './server.ts'
+
+const IDLE = 2_000
+
+// This process holds both ends of every connection, plus a margin for everything else.
+const NEEDED_FDS = IDLE * 2 + 256
+const openFileLimit = () => {
+  const line = /^Max open files\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'))
+  return line?.[1] === 'unlimited' ? Number.POSITIVE_INFINITY : Number(line?.[1] ?? 0)
+}
+
+const open = (port: number) =>
+  new Promise<Socket>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket))
+    socket.once('error', reject)
+  })
+
+// In batches, so the listen backlog never overflows into SYN retries.
+const openMany = async (port: number, count: number) => {
+  const sockets: Socket[] = []
+  for (let i = 0; i < count; i += 250)
+    sockets.push(
+      ...(await Promise.all(Array.from({ length: Math.min(250, count - i) }, () => open(port)))),
+    )
+  for (const socket of sockets) socket.on('error', () => {})
+  return sockets
+}
+
+const connections = (server: {
+  app: { server: { getConnections(cb: (e: Error | null, n: number) => void): void } }
+}) =>
+  new Promise<number>((resolve, reject) =>
+    server.app.server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+  )
+
+// The server counts a connection once it has accepted it; wait (bounded) until it has.
+const waitForConnections = async (
+  server: Parameters<typeof connections>[0],
+  wanted: (n: number) => boolean,
+) => {
+  for (let i = 0; i < 100; i += 1) {
+    if (wanted(await connections(server))) return
+    await sleep(50)
+  }
+  assert.fail(`server connections stayed at ${await connections(server)}`)
+}
+
+test(`${IDLE.toLocaleString('en')} idle connections at once, and the service still answers`, async (t) => {
+  const limit = openFileLimit()
+  if (limit < NEEDED_FDS) {
+    t.skip(`needs ulimit -n >= ${NEEDED_FDS}; this shell allows ${limit}`)
+    return
+  }
+  // The production limits, so this also proves the connection cap leaves room for them.
+  const server = await startServer({
+    headersTimeout: SERVER_LIMITS.headersTimeout,
+    requestTimeout: SERVER_LIMITS.requestTimeout,
+  })
+  const sockets = await openMany(server.port, IDLE)
+  t.after(async () => {
+    for (const socket of sockets) socket.destroy()
+    await server.app.close()
+  })
+  await waitForConnections(server, (n) => n >= IDLE)
+
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      const res = await fetch(`${server.base}/api/timezone/Europe/Moscow`)
+      await res.arrayBuffer()
+      return res.status
+    }),
+  )
+  assert.deepEqual(new Set(answers), new Set([200]))
+  assert.ok(
+    sockets.every((socket) => !socket.destroyed),
+    'an idle connection was dropped',
+  )
+})
+
+test('beyond maxConnections new connections are closed at once, and service returns when they go', async (t) => {
+  const server = await startServer({ maxConnections: 20 })
+  t.after(() => server.app.close())
+  const sockets = await openMany(server.port, 20)
+  await waitForConnections(server, (n) => n === 20)
+
+  const refused = await exchange(server.port, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
+  assert.ok(refused.closed)
+  assert.equal(refused.text, '')
+  assert.ok(server.logs().some((line) => line.msg === 'connection limit reached'))
+
+  for (const socket of sockets) socket.destroy()
+  await waitForConnections(server, (n) => n === 0)
+  assert.equal((await fetch(`${server.base}/healthz`)).status, 200)
+})

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict'
+import type { AddressInfo } from 'node:net'
+import { connect } from 'node:net'
+import { buildApp } from '../../src/app.ts'
+import { loadConfig } from '../../src/config.ts'
+import type { ServerLimits } from '../../src/server-limits.ts'
+import { fixedClock } from '../../src/time/clock.ts'
+import { createZoneRegistry } from '../../src/time/zones.ts'
+
+const zones = createZoneRegistry()
+
+export type LogLine = Record<string, unknown> & { msg?: string; url?: string; status?: number }
+
+/** The real server on 127.0.0.1, a free port, short timeouts, and its log lines kept for assertions. */
+export const startServer = async (limits: Partial<ServerLimits> = {}) => {
+  const lines: string[] = []
+  const app = buildApp({
+    config: loadConfig({ LOG_LEVEL: 'info' }, zones.resolve),
+    clock: fixedClock('2026-11-27T13:20:31.123456Z'),
+    zones,
+    // Kept raw and parsed on demand, so logging costs the test what it costs production.
+    logStream: { write: (line: string) => lines.push(line) },
+    limits: {
+      headersTimeout: 1_500,
+      requestTimeout: 2_000,
+      connectionsCheckingInterval: 100,
+      lingerMs: 500,
+      ...limits,
+    },
+  })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  const logs = (): LogLine[] => lines.map((line) => JSON.parse(line))
+  return { app, port, base: `http://127.0.0.1:${port}`, logs }
+}
+
+export type Exchange = {
+  /** Everything the server sent, byte for byte (latin1). */
+  text: string
+  /** Whether the server closed the connection within the wait. */
+  closed: boolean
+}
+
+/** Writes bytes exactly as given on a fresh connection; resolves at close, or after waitMs open. */
+export const exchange = (port: number, bytes: string | Buffer, waitMs = 3_000) =>
+  new Promise<Exchange>((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes))
+    let text = ''
+    socket.setEncoding('latin1')
+    socket.on('data', (chunk: string) => {
+      text += chunk
+    })
+    // A reset after the answer is a close too.
+    socket.on('error', () => {})
+    const timer = setTimeout(() => {
+      socket.destroy()
+      resolve({ text, closed: false })
+    }, waitMs)
+    socket.on('close', () => {
+      clearTimeout(timer)
+      resolve({ text, closed: true })
+    })
+  })
+
+export type Response = { status: number; headers: Record<string, string>; body: string }
+
+/** Splits what a socket received into HTTP/1.1 responses (Content-Length or chunked bodies). */
+export const parseResponses = (text: string): Response[] => {
+  const responses: Response[] = []
+  let rest = text
+  while (rest.startsWith('HTTP/1.1 ')) {
+    const end = rest.indexOf('\r\n\r\n')
+    if (end < 0) break
+    const [statusLine = '', ...lines] = rest.slice(0, end).split('\r\n')
+    const headers: Record<string, string> = {}
+    for (const line of lines) {
+      const colon = line.indexOf(':')
+      const name = line.slice(0, colon).trim().toLowerCase()
+      const value = line.slice(colon + 1).trim()
+      headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`
+    }
+    rest = rest.slice(end + 4)
+    let body = ''
+    if (headers['content-length'] !== undefined) {
+      const length = Number(headers['content-length'])
+      body = rest.slice(0, length)
+      rest = rest.slice(length)
+    } else if (headers['transfer-encoding'] === 'chunked') {
+      for (;;) {
+        const lineEnd = rest.indexOf('\r\n')
+        const size = Number.parseInt(rest.slice(0, lineEnd), 16)
+        rest = rest.slice(lineEnd + 2)
+        if (!(size > 0)) {
+          rest = rest.slice(2)
+          break
+        }
+        body += rest.slice(0, size)
+        rest = rest.slice(size + 2)
+      }
+    }
+    responses.push({ status: Number(statusLine.split(' ')[1]), headers, body })
+  }
+  return responses
+}
+
+/** Exactly one response, and nothing after it. */
+export const onlyResponse = (text: string) => {
+  const responses = parseResponses(text)
+  assert.equal(responses.length, 1, `expected one response, got:\n${text}`)
+  return responses[0] as Response
+}
+
+export const SECURITY_HEADER_NAMES = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'x-content-type-options',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+] as const
+
+/** The security headers of a 200, the yardstick for every error response. */
+export const securityHeadersOf200 = async (base: string) => {
+  const res = await fetch(`${base}/api/timezone/Europe/Moscow`)
+  assert.equal(res.status, 200)
+  await res.arrayBuffer()
+  const headers: Record<string, string> = {}
+  for (const name of SECURITY_HEADER_NAMES) {
+    const value = res.headers.get(name)
+    assert.ok(value, `a 200 lacks ${name}`)
+    headers[name] = value
+  }
+  return headers
+}
+
+const STACK = /\n\s+at |node:internal|\/src\/|\.ts:\d+|\.js:\d+:\d+/
+
+/** An error response carries the 200's security headers, no X-Powered-By, and no stack trace. */
+export const assertSafeError = (response: Response, reference: Record<string, string>) => {
+  assert.ok(response.status >= 400, `status ${response.status} is no error`)
+  for (const [name, value] of Object.entries(reference))
+    assert.equal(response.headers[name], value, `${response.status} answer: ${name}`)
+  assert.equal(response.headers['x-powered-by'], undefined)
+  assert.doesNotMatch(response.body, STACK)
+}
