@@ -167,28 +167,6 @@ export const buildImage = (): Promise<BuiltImage> => {
   return builtImage
 }
 
-/** Builds the Dockerfile's optional test stage, which runs the app's tests inside the build. */
-export const buildTestTarget = async (): Promise<Result> => {
-  const base = await buildBaseImage()
-  const registry = await npmRegistry()
-  return docker(
-    [
-      'build',
-      '--network',
-      'host',
-      '--progress',
-      'plain',
-      '--target',
-      'test',
-      '--build-arg',
-      `NODE_IMAGE=${base}`,
-      ...(registry === '' ? [] : ['--build-arg', `npm_config_registry=${registry}`]),
-      root,
-    ],
-    420_000,
-  )
-}
-
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer()

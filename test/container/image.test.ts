@@ -5,7 +5,6 @@ import { after, before, describe, test } from 'node:test'
 import {
   type BuiltImage,
   buildImage,
-  buildTestTarget,
   docker,
   dockerOk,
   type Entry,
@@ -121,17 +120,6 @@ await engineSuite('the production image', () => {
     console.log(`# image ${mb(imageBytes)}; node binary ${mb(nodeBytes)}; the rest ${mb(rest)}`)
     assert.ok(nodeBytes > 0)
     assert.ok(rest <= MAX_BYTES_BESIDES_NODE, `the image besides node is ${mb(rest)}`)
-  })
-
-  test("the optional test target runs the app's tests inside the build, and they pass", async () => {
-    const result = await buildTestTarget()
-    // BuildKit prints the steps' output on stderr.
-    const summary = result.stderr.match(/ℹ tests (\d+)[\s\S]*?ℹ fail (\d+)/)
-    assert.equal(result.code, 0, result.stderr.split('\n').slice(-40).join('\n'))
-    assert.ok(summary, 'the test runner printed its summary')
-    assert.ok(Number(summary[1]) > 0, 'it ran tests')
-    assert.equal(summary[2], '0')
-    console.log(`# test target: ${summary[1]} tests, ${summary[2]} failed`)
   })
 
   test('a bad setting stops the container at start with a non-zero exit naming the variable', async () => {
