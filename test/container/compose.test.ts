@@ -125,6 +125,9 @@ await engineSuite('docker compose up with compose.yaml', () => {
       assert.deepEqual(svc.cap_drop, ['ALL'])
       const port = await freePort()
       delete svc.ports
+      // Compose v2 renders the implicit default network; host mode cannot be combined with it.
+      delete svc.networks
+      delete (config as { networks?: unknown }).networks
       svc.network_mode = 'host'
       svc.build.network = 'host'
       svc.environment.PORT = String(port)
