@@ -160,7 +160,9 @@ export const buildApp = ({
     connectionTimeout: limits.connectionTimeout,
     keepAliveTimeout: limits.keepAliveTimeout,
     requestTimeout: limits.requestTimeout,
-    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    // Not Node's maxRequestsPerSocket: its 503 for pipelined requests past the limit has no security
+    // headers. The onSend hook below ends the connection at the limit instead.
+    maxRequestsPerSocket: 0,
     bodyLimit: limits.bodyLimit,
     routerOptions: { maxParamLength: limits.maxParamLength },
     // Requests that reach a closing server are served (with Connection: close), not refused:
@@ -200,9 +202,15 @@ export const buildApp = ({
     closing = true
     done()
   })
-  // From shutdown on, each answer ends its connection, so keep-alive clients move to other replicas.
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing || !lifecycle.ready) reply.header('connection', 'close')
+  // From shutdown on, and after maxRequestsPerSocket answers, an answer ends its connection, so
+  // keep-alive clients move to other replicas.
+  const answered = new WeakMap<Socket, number>()
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const socket = request.raw.socket
+    const count = (answered.get(socket) ?? 0) + 1
+    answered.set(socket, count)
+    if (closing || !lifecycle.ready || count >= limits.maxRequestsPerSocket)
+      reply.header('connection', 'close')
     done(null, payload)
   })
 

@@ -42,7 +42,7 @@ export const SERVER_LIMITS: Readonly<ServerLimits> = {
   maxHeaderSize: 16_384,
   // Rebalances long-lived proxy connections across replicas after a scale-out; the same as nginx's keepalive_requests.
   maxRequestsPerSocket: 1_000,
-  // ~10 KiB each (measured), so ~25 MiB at the cap: with a ~120 MiB baseline, inside the 192 MiB pod limit.
+  // ~10 KiB each (measured), ~25 MiB at the cap: with the bundle's ~90 MiB idle RSS, inside the 192 MiB pod limit.
   maxConnections: 2_500,
   // No route reads a body; bodies are refused before parsing, and this is the backstop.
   bodyLimit: 1_024,
