@@ -1,10 +1,7 @@
 // Process wiring, and the only module that touches `process`: configuration, listening, signals.
 import { setTimeout as sleep } from 'node:timers/promises'
 import closeWithGrace from 'close-with-grace'
-import { buildApp } from './app.ts'
-import { ConfigError, loadConfig } from './config.ts'
 import type { Lifecycle } from './routes/health.ts'
-import { createZoneRegistry } from './time/zones.ts'
 
 // Time allowed for in-flight requests after the shutdown delay, before a forced exit; a request
 // still sending its headers is cut at headersTimeout (10 s) anyway.
@@ -17,6 +14,13 @@ if (typeof Temporal === 'undefined') {
   )
   process.exit(1)
 }
+
+// Loaded after the check: the time domain may use Temporal as its modules load.
+const [{ buildApp }, { ConfigError, loadConfig }, { createZoneRegistry }] = await Promise.all([
+  import('./app.ts'),
+  import('./config.ts'),
+  import('./time/zones.ts'),
+])
 
 const zones = createZoneRegistry()
 let config: ReturnType<typeof loadConfig>
