@@ -4,7 +4,7 @@ import { connect, type Socket } from 'node:net'
 import { test } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { SERVER_LIMITS } from '../../src/server-limits.ts'
-import { exchange, startServer } from './server.ts'
+import { exchange, parseResponses, startServer } from './server.ts'
 
 const IDLE = 2_000
 
@@ -97,4 +97,21 @@ test('beyond maxConnections new connections are closed at once, and service retu
   for (const socket of sockets) socket.destroy()
   await waitForConnections(server, (n) => n === 0)
   assert.equal((await fetch(`${server.base}/healthz`)).status, 200)
+})
+
+test('after maxRequestsPerSocket answers the connection closes, with no bare 503 for pipelined requests', async (t) => {
+  const server = await startServer({ maxRequestsPerSocket: 3 })
+  t.after(() => server.app.close())
+  const request = 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'
+  const { text, closed } = await exchange(server.port, request.repeat(6))
+  assert.ok(closed)
+  const responses = parseResponses(text)
+  assert.deepEqual(
+    responses.map((response) => [response.status, response.headers.connection]),
+    [
+      [200, 'keep-alive'],
+      [200, 'keep-alive'],
+      [200, 'close'],
+    ],
+  )
 })
