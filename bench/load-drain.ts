@@ -1,0 +1,362 @@
+// Load and drain: two instances of the production bundle behind Debian's nginx on loopback.
+// 1. a rolling restart under steady load (SIGTERM each instance in turn, a new one on its port):
+//    every request must succeed; 2. a soak at half of the measured capacity: no errors, RSS
+//    growth under 10 %. Run with `npm run test:load`; figures go to docs/reliability.md.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { chmodSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { parseArgs } from 'node:util'
+import autocannon, { type Options, type Result } from 'autocannon'
+
+const { values: args } = parseArgs({
+  options: {
+    'restart-connections': { type: 'string', default: '32' },
+    'shutdown-delay-ms': { type: 'string', default: '2000' },
+    'capacity-seconds': { type: 'string', default: '5' },
+    'soak-seconds': { type: 'string', default: '60' },
+    'keep-dir': { type: 'boolean', default: false },
+  },
+})
+const RESTART_CONNECTIONS = Number(args['restart-connections'])
+const SHUTDOWN_DELAY_MS = Number(args['shutdown-delay-ms'])
+const CAPACITY_SECONDS = Number(args['capacity-seconds'])
+const SOAK_SECONDS = Number(args['soak-seconds'])
+const HOST = '127.0.0.1'
+const PATH = '/api/timezone/Europe/Moscow'
+const ROOT = new URL('..', import.meta.url).pathname
+const BUNDLE = join(ROOT, 'dist/server.mjs')
+
+type FullResult = Result & {
+  requests: { sent: number }
+  '2xx': number
+  statusCodeStats: Record<string, { count: number }>
+}
+type Cannon = PromiseLike<Result> & { stop(): void }
+
+const dir = mkdtempSync(join(tmpdir(), 'moscow-load-'))
+// nginx's workers run as another user and need to reach their temp paths.
+chmodSync(dir, 0o755)
+const started = new Set<ChildProcess>()
+
+// Only the processes started here, by PID, on any way out.
+const stopAll = () => {
+  for (const child of started)
+    if (child.exitCode === null && child.signalCode === null && child.pid)
+      process.kill(child.pid, 'SIGKILL')
+}
+process.on('exit', stopAll)
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    stopAll()
+    process.exit(130)
+  })
+
+const freePort = async () => {
+  const server = createServer()
+  server.listen(0, HOST)
+  await once(server, 'listening')
+  const { port } = server.address() as { port: number }
+  server.close()
+  return port
+}
+
+const rssKiB = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN)
+
+const waitUntil = async (what: string, ok: () => Promise<boolean>, timeoutMs = 15_000) => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await ok().catch(() => false)) return
+    await sleep(50)
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+type Instance = { port: number; child: ChildProcess; generation: number }
+
+const startInstance = async (port: number, generation: number): Promise<Instance> => {
+  const log = openSync(join(dir, `instance-${port}-${generation}.log`), 'a')
+  const child = spawn(process.execPath, [BUNDLE], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST,
+      PORT: String(port),
+      SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS),
+    },
+    stdio: ['ignore', log, log],
+  })
+  started.add(child)
+  await waitUntil(`instance on ${port}`, async () => {
+    const res = await fetch(`http://${HOST}:${port}/readyz`)
+    await res.arrayBuffer()
+    return res.status === 200
+  })
+  return { port, child, generation }
+}
+
+/** SIGTERM, wait for the exit (it must be 0: drained in time), start a new one on the same port. */
+const restart = async (instance: Instance) => {
+  const exited = once(instance.child, 'exit') as Promise<[number | null, string | null]>
+  const signalledAt = performance.now()
+  instance.child.kill('SIGTERM')
+  const [code, signal] = await exited
+  const drainMs = performance.now() - signalledAt
+  if (code !== 0) throw new Error(`instance on ${instance.port} exited ${code ?? signal}`)
+  const next = await startInstance(instance.port, instance.generation + 1)
+  return { next, drainMs, downMs: performance.now() - signalledAt - drainMs }
+}
+
+const nginxConfig = (listen: number, upstreams: number[]) => `
+daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  client_body_temp_path ${dir}/client-body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  log_format upstreams '$status "$upstream_status" "$upstream_addr"';
+  access_log ${dir}/nginx-access.log upstreams buffer=64k flush=1s;
+  keepalive_requests 1000000;
+  upstream moscow_time {
+    # max_fails=0: never mark an instance down; a refused connect costs one retry on loopback.
+${upstreams.map((port) => `    server ${HOST}:${port} max_fails=0;`).join('\n')}
+    keepalive 64;
+  }
+  server {
+    listen ${HOST}:${listen};
+    location / {
+      proxy_pass http://moscow_time;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_next_upstream error timeout http_503;
+      proxy_next_upstream_tries 3;
+      proxy_connect_timeout 1s;
+      proxy_read_timeout 10s;
+    }
+  }
+}
+`
+
+const startNginx = async (listen: number, upstreams: number[]) => {
+  const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => {
+    try {
+      execFileSync(path, ['-v'], { stdio: 'ignore' })
+      return true
+    } catch {
+      return false
+    }
+  })
+  if (!nginx)
+    throw new Error('nginx is not installed: apt-get install -y nginx-light (or nginx), then rerun')
+  writeFileSync(join(dir, 'nginx.conf'), nginxConfig(listen, upstreams))
+  const log = openSync(join(dir, 'nginx-stderr.log'), 'a')
+  const child = spawn(
+    nginx,
+    ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'nginx-error.log')],
+    {
+      stdio: ['ignore', log, log],
+    },
+  )
+  started.add(child)
+  await waitUntil('nginx', async () => {
+    const res = await fetch(`http://${HOST}:${listen}${PATH}`)
+    await res.arrayBuffer()
+    return res.status === 200
+  })
+  return child
+}
+
+/** What nginx saw from the instances: retried requests, upstream statuses, and why it retried. */
+const upstreamFigures = (fromAccess: number, fromError: number) => {
+  const lines = readFileSync(join(dir, 'nginx-access.log'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(fromAccess)
+  const figures = {
+    proxied: lines.length,
+    ok: 0,
+    clientGone499: 0,
+    otherStatus: 0,
+    retried: 0,
+    upstream503: 0,
+  }
+  for (const line of lines) {
+    const match = /^(\d+) "([^"]*)"/.exec(line)
+    if (!match) continue
+    const status = match[1] ?? ''
+    const tries = (match[2] ?? '').split(/,\s*|\s*:\s*/)
+    if (status.startsWith('2')) figures.ok += 1
+    else if (status === '499') figures.clientGone499 += 1
+    else figures.otherStatus += 1
+    if (tries.length > 1) figures.retried += 1
+    figures.upstream503 += tries.filter((code) => code === '503').length
+  }
+  const errors = readFileSync(join(dir, 'nginx-error.log'), 'utf8').split('\n').slice(fromError)
+  const count = (pattern: RegExp) => errors.filter((line) => pattern.test(line)).length
+  return {
+    ...figures,
+    connectRefused: count(/connect\(\) failed \(111/),
+    resetOrClosedByInstance: count(/reset by peer|prematurely closed/),
+  }
+}
+
+const lineCount = (file: string) =>
+  readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean).length
+const flushNginx = async (nginx: ChildProcess) => {
+  // USR1 reopens the logs, which flushes the buffer first.
+  nginx.kill('SIGUSR1')
+  await sleep(300)
+}
+
+const cannon = (options: Options) => autocannon(options) as unknown as Cannon
+
+const totals = (result: FullResult) => {
+  const answered = Object.values(result.statusCodeStats).reduce(
+    (sum, { count }) => sum + Number(count),
+    0,
+  )
+  return {
+    // autocannon's own "sent" also counts requests its rate limiter only queued; these went out.
+    sent: answered + result.errors,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statuses: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+    ),
+  }
+}
+
+type Setup = { url: string; nginx: ChildProcess; instances: Instance[] }
+
+const logMarks = () => [lineCount('nginx-access.log'), lineCount('nginx-error.log')] as const
+
+/** 1. Steady load while each instance in turn gets SIGTERM and is replaced; returns the failures. */
+const rollingRestart = async ({ url, nginx, instances }: Setup) => {
+  await flushNginx(nginx)
+  const marks = logMarks()
+  const load = cannon({ url, connections: RESTART_CONNECTIONS, duration: 120 })
+  await sleep(3_000)
+  console.log('\n== rolling restart under load')
+  for (const [index, instance] of instances.entries()) {
+    const { next, drainMs, downMs } = await restart(instance)
+    instances[index] = next
+    console.log(
+      `  :${instance.port} exited 0 ${Math.round(drainMs)} ms after SIGTERM; the new one ready ${Math.round(downMs)} ms later`,
+    )
+    await sleep(3_000)
+  }
+  load.stop()
+  const result = totals((await load) as FullResult)
+  await flushNginx(nginx)
+  const failed = result.non2xx + result.errors + result.timeouts
+  console.log(`  requests: ${JSON.stringify(result)}`)
+  console.log(`  nginx → instances: ${JSON.stringify(upstreamFigures(...marks))}`)
+  console.log(`  FAILED REQUESTS: ${failed} of ${result.sent} sent`)
+  return failed
+}
+
+const SETTLE_SAMPLES = 10
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
+
+/** 2. Capacity, briefly, then a soak at half of it, sampling each instance's RSS every second. */
+const soak = async ({ url, nginx, instances }: Setup) => {
+  const capacity = (await cannon({
+    url,
+    connections: 32,
+    duration: CAPACITY_SECONDS,
+  })) as FullResult
+  const capacityRps = Math.round(capacity['2xx'] / capacity.duration)
+  const rate = Math.max(1, Math.round(capacityRps / 2))
+  console.log(
+    `\n== capacity through nginx: ${capacityRps} req/s (32 connections, ${CAPACITY_SECONDS} s); soak at ${rate} req/s for ${SOAK_SECONDS} s`,
+  )
+  await flushNginx(nginx)
+  const marks = logMarks()
+  const samples = new Map<number, number[]>(instances.map(({ child }) => [child.pid as number, []]))
+  const sampler = setInterval(() => {
+    for (const [pid, list] of samples) list.push(rssKiB(pid))
+  }, 1_000)
+  const result = totals(
+    (await cannon({
+      url,
+      connections: 16,
+      overallRate: rate,
+      duration: SOAK_SECONDS,
+    })) as FullResult,
+  )
+  clearInterval(sampler)
+  await flushNginx(nginx)
+  let failed = result.non2xx + result.errors + result.timeouts
+  console.log(`  requests: ${JSON.stringify(result)}`)
+  console.log(`  nginx → instances: ${JSON.stringify(upstreamFigures(...marks))}`)
+  console.log(`  FAILED REQUESTS: ${failed} of ${result.sent} sent`)
+  // The first seconds hold what the capacity run left (heap, buffers) until GC settles at the soak
+  // rate; growth is then the mean of the last 5 samples against the mean of the 5 after that.
+  for (const [pid, list] of samples) {
+    const settled = mean(list.slice(SETTLE_SAMPLES, SETTLE_SAMPLES + 5))
+    const last = mean(list.slice(-5))
+    const growth = ((last - settled) / settled) * 100
+    const mib = (kib: number) => (kib / 1024).toFixed(1)
+    console.log(
+      `  RSS of pid ${pid}: ${mib(settled)} MiB at ${SETTLE_SAMPLES} s → ${mib(last)} MiB at the end ` +
+        `(${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %); first ${mib(list[0] ?? 0)}, min ${mib(Math.min(...list))}, max ${mib(Math.max(...list))} MiB, ${list.length} samples`,
+    )
+    if (!(growth < 10)) failed += 1
+  }
+  return failed
+}
+
+const main = async () => {
+  console.log(`node ${process.version}; work dir ${dir}`)
+  console.log('building the production bundle (npm run build)')
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.ts')], { stdio: 'inherit', cwd: ROOT })
+
+  const ports = [await freePort(), await freePort(), await freePort()] as const
+  const [listen, portA, portB] = ports
+  const instances = [await startInstance(portA, 0), await startInstance(portB, 0)]
+  const nginx = await startNginx(listen, [portA, portB])
+  const setup = { url: `http://${HOST}:${listen}${PATH}`, nginx, instances }
+  console.log(
+    `nginx on ${listen}, instances on ${portA} and ${portB}, SHUTDOWN_DELAY_MS=${SHUTDOWN_DELAY_MS}`,
+  )
+  // Warm-up, so the figures are of a JITted service.
+  await cannon({ url: setup.url, connections: 16, duration: 3 })
+
+  let failures = await rollingRestart(setup)
+  if (SOAK_SECONDS > 0) failures += await soak(setup)
+
+  // Shut down what was started here, the instances gracefully.
+  await Promise.all(
+    instances.map(async ({ child }) => {
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      await exited
+    }),
+  )
+  const nginxExited = once(nginx, 'exit')
+  nginx.kill('SIGQUIT')
+  await nginxExited
+  console.log(failures ? '\nFAIL' : '\nPASS: no failed requests, RSS growth under 10 %')
+  return failures ? 1 : 0
+}
+
+let code = 1
+try {
+  code = await main()
+} finally {
+  stopAll()
+  if (!args['keep-dir']) rmSync(dir, { recursive: true, force: true })
+  else console.log(`kept ${dir}`)
+}
+process.exit(code)
