@@ -75,6 +75,12 @@ const hostCount = (rawHeaders: string[]) => {
   return count
 }
 
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+}
+
 /** A whole answer for a socket Node's parser gave up on: no route, no hooks, no request object. */
 const rawErrorResponse = (status: number) => {
   const body = `${status} ${STATUS_TEXT[status] ?? 'Error'}\n`
@@ -88,12 +94,6 @@ const rawErrorResponse = (status: number) => {
   }
   const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`)
   return `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\n${lines.join('')}\r\n${body}`
-}
-
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  408: 'Request Timeout',
-  431: 'Request Header Fields Too Large',
 }
 
 const clientErrorStatus = (code: string | undefined) => {
@@ -165,8 +165,9 @@ export const buildApp = ({
     maxRequestsPerSocket: 0,
     bodyLimit: limits.bodyLimit,
     routerOptions: { maxParamLength: limits.maxParamLength },
-    // Requests that reach a closing server are served (with Connection: close), not refused:
-    // bench/load-drain.ts measured the refusals as retries at the proxy, see docs/reliability.md.
+    // Requests that reach a closing server are served (with Connection: close), not refused with a
+    // bare 503: the load bench saw no 503 either way, and clients without a retrying proxy need the
+    // answer (docs/reliability.md).
     return503OnClosing: false,
     // At close, idle keep-alive sockets go at once; busy ones finish their request first.
     forceCloseConnections: 'idle',
