@@ -27,9 +27,17 @@ type Period = {
   dstOffset: number
   rawOffset: number
   utcOffset: string
+  offsetSeconds: number
   dstFrom: string | null
   dstUntil: string | null
 }
+
+// The calendar fields of one local date, as Temporal gives them.
+type CalendarDay = { date: string; dayOfWeek: number; dayOfYear: number; weekNumber: number }
+
+const SECONDS_PER_DAY = 86_400
+const NS_PER_SECOND = 1_000_000_000n
+const EPOCH_DATE = Temporal.PlainDate.from('1970-01-01')
 
 const utcString = (instant: Temporal.Instant) => instant.toString({ timeZone: 'UTC' })
 
@@ -62,6 +70,7 @@ const findPeriod = (instant: Temporal.Instant, zone: string): Period => {
     dstOffset: named.dstSeconds,
     rawOffset: offsetSeconds - named.dstSeconds,
     utcOffset: here.offset,
+    offsetSeconds,
     dstFrom: dst && from ? utcString(from.toInstant()) : null,
     dstUntil: dst && until ? utcString(until.toInstant()) : null,
   }
@@ -71,9 +80,39 @@ const contains = (period: Period, ns: bigint) =>
   (period.fromNs === null || period.fromNs <= ns) &&
   (period.untilNs === null || ns < period.untilNs)
 
-/** Describes instants in zones, reusing each zone's current period until the next transition. */
+const calendarDayOf = (dayNumber: number): CalendarDay => {
+  const date = EPOCH_DATE.add({ days: dayNumber })
+  return {
+    date: date.toString(),
+    dayOfWeek: date.dayOfWeek % 7,
+    dayOfYear: date.dayOfYear,
+    weekNumber: date.weekOfYear ?? 0,
+  }
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+const timeOfDay = (second: number) =>
+  `${pad2(Math.floor(second / 3600))}:${pad2(Math.floor(second / 60) % 60)}:${pad2(second % 60)}`
+
+/**
+ * Describes instants in zones, reusing each zone's current period until the next transition and
+ * each local date's calendar fields until the date changes: per call, only the time of day is
+ * computed, by arithmetic on the instant and the period's fixed offset.
+ */
 export const createTimeDescriber = () => {
   const periods = new Map<string, Period>()
+  // Keyed by days since 1970-01-01; only the two or three dates in use somewhere on Earth recur.
+  const days = new Map<number, CalendarDay>()
+  const calendarDay = (dayNumber: number) => {
+    let day = days.get(dayNumber)
+    if (!day) {
+      if (days.size >= 16) days.clear()
+      day = calendarDayOf(dayNumber)
+      days.set(dayNumber, day)
+    }
+    return day
+  }
+
   return (instant: Temporal.Instant, zone: string): TimeInfo => {
     const ns = instant.epochNanoseconds
     let period = periods.get(zone)
@@ -81,11 +120,20 @@ export const createTimeDescriber = () => {
       period = findPeriod(instant, zone)
       periods.set(zone, period)
     }
-    const local = instant.toZonedDateTimeISO(period.utcOffset)
+    const unixtime = Math.floor(instant.epochMilliseconds / 1000)
+    const micros = Math.floor(Number(ns - BigInt(unixtime) * NS_PER_SECOND) / 1000)
+    const localSeconds = unixtime + period.offsetSeconds
+    const localDay = Math.floor(localSeconds / SECONDS_PER_DAY)
+    const utcDay = Math.floor(unixtime / SECONDS_PER_DAY)
+    const local = calendarDay(localDay)
+    // As Temporal's toString({ fractionalSecondDigits: 6 }) writes them, offset included.
+    const fraction = `.${String(micros).padStart(6, '0')}`
+    const localClock = timeOfDay(localSeconds - localDay * SECONDS_PER_DAY)
+    const utcClock = timeOfDay(unixtime - utcDay * SECONDS_PER_DAY)
     return {
       abbreviation: period.abbreviation,
-      datetime: local.toString({ fractionalSecondDigits: 6, timeZoneName: 'never' }),
-      day_of_week: local.dayOfWeek % 7,
+      datetime: `${local.date}T${localClock}${fraction}${period.utcOffset}`,
+      day_of_week: local.dayOfWeek,
       day_of_year: local.dayOfYear,
       dst: period.dst,
       dst_from: period.dstFrom,
@@ -93,10 +141,10 @@ export const createTimeDescriber = () => {
       dst_until: period.dstUntil,
       raw_offset: period.rawOffset,
       timezone: zone,
-      unixtime: Math.floor(instant.epochMilliseconds / 1000),
-      utc_datetime: instant.toString({ timeZone: 'UTC', fractionalSecondDigits: 6 }),
+      unixtime,
+      utc_datetime: `${calendarDay(utcDay).date}T${utcClock}${fraction}+00:00`,
       utc_offset: period.utcOffset,
-      week_number: local.weekOfYear ?? 0,
+      week_number: local.weekNumber,
     }
   }
 }
