@@ -16,19 +16,31 @@ const JSON_TYPE = 'application/json; charset=utf-8'
 const timeHeaders = (reply: FastifyReply) =>
   reply.header('access-control-allow-origin', '*').header('cache-control', 'no-store')
 
-const listText = (names: readonly string[]) => `${names.join('\n')}\n`
 const serializeTime = fastJson(timeObjectSchema)
 const serializeList = fastJson(zoneListSchema)
+type ZoneList = { json: string; text: string }
+const zoneList = (names: readonly string[]): ZoneList => ({
+  json: serializeList(names),
+  text: `${names.join('\n')}\n`,
+})
 // Longer than any IANA name with a .txt suffix; spares the lookup for junk.
 const MAX_NAME = 64
 
 export const registerApiRoutes = (app: FastifyInstance, { clock, zones, describe }: ApiDeps) => {
-  const allText = listText(zones.names)
+  // The lists never change while the process runs: each is serialized once, on first use.
+  const all = zoneList(zones.names)
+  const areas = new WeakMap<readonly string[], ZoneList>()
+  const areaList = (names: readonly string[]) => {
+    let list = areas.get(names)
+    if (!list) {
+      list = zoneList(names)
+      areas.set(names, list)
+    }
+    return list
+  }
 
-  app.get('/api/timezone', { schema: { response: { 200: zoneListSchema } } }, (_request, reply) =>
-    timeHeaders(reply).type(JSON_TYPE).send(zones.names),
-  )
-  app.get('/api/timezone.txt', (_request, reply) => timeHeaders(reply).type(TEXT).send(allText))
+  app.get('/api/timezone', (_request, reply) => timeHeaders(reply).type(JSON_TYPE).send(all.json))
+  app.get('/api/timezone.txt', (_request, reply) => timeHeaders(reply).type(TEXT).send(all.text))
 
   app.get(
     '/api/timezone/*',
@@ -47,9 +59,8 @@ export const registerApiRoutes = (app: FastifyInstance, { clock, zones, describe
       }
       const area = name.length <= MAX_NAME ? zones.inArea(name) : undefined
       if (area) {
-        return text
-          ? reply.type(TEXT).send(listText(area))
-          : reply.type(JSON_TYPE).send(serializeList(area))
+        const list = areaList(area)
+        return text ? reply.type(TEXT).send(list.text) : reply.type(JSON_TYPE).send(list.json)
       }
       return sendError(request, reply, 404, 'unknown location')
     },

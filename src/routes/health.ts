@@ -1,18 +1,20 @@
-import type { FastifyInstance } from 'fastify'
-import { statusSchema } from './schemas.ts'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 
 /** Shared with the process wiring: readiness turns false the moment shutdown begins. */
 export type Lifecycle = { ready: boolean }
 
+// Three fixed answers (statusSchema in schemas.ts documents them), serialized once, not per probe.
+const status = (text: string) => JSON.stringify({ status: text })
+const OK = status('ok')
+const READY = status('ready')
+const CLOSING = status('shutting down')
+
+const send = (reply: FastifyReply, body: string) =>
+  reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(body)
+
 export const registerHealthRoutes = (app: FastifyInstance, lifecycle: Lifecycle) => {
-  const schema = { response: { 200: statusSchema, 503: statusSchema } }
-  app.get('/healthz', { schema }, (_request, reply) =>
-    reply.header('cache-control', 'no-store').send({ status: 'ok' }),
+  app.get('/healthz', (_request, reply) => send(reply, OK))
+  app.get('/readyz', (_request, reply) =>
+    lifecycle.ready ? send(reply, READY) : send(reply.code(503), CLOSING),
   )
-  app.get('/readyz', { schema }, (_request, reply) => {
-    reply.header('cache-control', 'no-store')
-    return lifecycle.ready
-      ? reply.send({ status: 'ready' })
-      : reply.code(503).send({ status: 'shutting down' })
-  })
 }
