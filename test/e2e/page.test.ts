@@ -9,7 +9,8 @@ import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
+// Debian's Chromium by default; CHROME_PATH points elsewhere (GitHub's runners ship Google Chrome).
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 const FLAGS = [
   '--headless',
   '--no-sandbox',
