@@ -8,18 +8,8 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js'
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import { createZoneRegistry } from '../src/time/zones.ts'
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.ts'
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium'
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-]
 const GOALS: Record<string, number> = {
   performance: 95,
   accessibility: 100,
@@ -34,7 +24,11 @@ const address = app.server.address()
 if (!address || typeof address !== 'object') throw new Error('the server has no address')
 const url = `http://127.0.0.1:${address.port}/`
 
-const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: FLAGS, logLevel: 'error' })
+const chrome = await launch({
+  chromePath: CHROMIUM,
+  chromeFlags: CHROMIUM_FLAGS,
+  logLevel: 'error',
+})
 let failed = false
 try {
   const result = await lighthouse(

@@ -3,10 +3,9 @@ import { loadConfig } from '../src/config.ts'
 import type { Lifecycle } from '../src/routes/health.ts'
 import { fixedClock } from '../src/time/clock.ts'
 import { createZoneRegistry } from '../src/time/zones.ts'
+import { FIXED_INSTANT } from './fixtures.ts'
 
 export const zones = createZoneRegistry()
-
-export const FIXED_INSTANT = '2026-11-27T13:20:31.123456Z'
 
 /** The app as main.ts builds it, with a fixed clock, silent logs unless a stream is given. */
 export const buildTestApp = (

@@ -5,22 +5,11 @@ import { existsSync, mkdirSync, statSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/chromium.ts'
 import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
 
-// Debian's Chromium by default; CHROME_PATH points elsewhere (GitHub's runners ship Google Chrome).
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium'
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-]
 const SCREENSHOTS = new URL('../../artifacts/screenshots/', import.meta.url)
 
 if (!existsSync(CHROMIUM) && process.env.CI === 'true')
@@ -82,7 +71,7 @@ describe('the clock page in Chromium', { skip }, () => {
     const address = app.server.address()
     assert.ok(address && typeof address === 'object')
     origin = `http://127.0.0.1:${address.port}`
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
   })
 
   after(async () => {
