@@ -1,0 +1,42 @@
+// The floor: bare node:http replaying, per route, the service's own captured status, headers and
+// bytes. No framework, no work per request: what any Node server on this machine can reach at best.
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+
+export type CapturedResponse = {
+  path: string
+  status: number
+  /** Raw header pairs as the service sent them, less those node:http writes itself. */
+  headers: [string, string][]
+  /** The body, base64. */
+  body: string
+}
+
+const [file = '', port = '0', host = '127.0.0.1'] = process.argv.slice(2)
+const captured = JSON.parse(readFileSync(file, 'utf8')) as CapturedResponse[]
+const routes = new Map(
+  captured.map((response) => [
+    response.path,
+    {
+      status: response.status,
+      headers: response.headers.flat(),
+      body: Buffer.from(response.body, 'base64'),
+    },
+  ]),
+)
+
+const server = createServer((request, response) => {
+  const route = routes.get(request.url ?? '')
+  if (!route) {
+    response.writeHead(404).end()
+    return
+  }
+  response.writeHead(route.status, route.headers).end(route.body)
+})
+// Fastify's default, so the floor's Keep-Alive header has the service's length too.
+server.keepAliveTimeout = 72_000
+server.listen(Number(port), host, () => {
+  const address = server.address()
+  process.stdout.write(`${typeof address === 'object' && address ? address.port : port}\n`)
+})
+process.on('SIGTERM', () => server.close(() => process.exit(0)))

@@ -1,0 +1,438 @@
+// `npm run bench`: the production bundle beside a bare node:http floor, in one run on one machine.
+// Loopback only and bounded in time (about three minutes); docs/performance.md explains each figure.
+//   --write    also put the report into docs/performance.md
+//   --fastify  also measure Fastify alone (no plugins, no logging) replaying the same responses
+// Environment: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32),
+// BENCH_LOG_LEVEL (info), BENCH_COLD_RUNS (10), BENCH_SKIP_BUILD (unset).
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { get, type IncomingMessage } from 'node:http'
+import { createServer } from 'node:net'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import autocannon from 'autocannon'
+import { buildSync } from 'esbuild'
+import type { CapturedResponse } from './floor-server.ts'
+
+const root = new URL('..', import.meta.url).pathname
+const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
+const logLevel = process.env.BENCH_LOG_LEVEL ?? 'info'
+const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 10)
+const write = process.argv.includes('--write')
+const withFastify = process.argv.includes('--fastify')
+const PIPELINING = 10
+const ROUTES = ['/api/timezone/Europe/Moscow', '/api/timezone/Europe/Moscow.txt', '/', '/healthz']
+const HOST = '127.0.0.1'
+// node:http writes these itself on every response; replaying them would double them.
+const NODE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])
+// Each connection is replaced after this many requests, before the service's own cap (1000, in
+// src/server-limits.ts) closes it: autocannon keeps a request lost to a server-side close in its
+// queue and then times every later answer on that connection against the wrong request.
+const RECONNECT_EVERY = 500
+const TICKS_PER_SECOND = 100 // USER_HZ, the unit of /proc/<pid>/stat times on Linux
+
+const children = new Set<ChildProcess>()
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL')
+})
+process.on('SIGINT', () => process.exit(130))
+
+// Servers on CPU 0 and this process (autocannon) on CPU 1: otherwise they fight for both cores.
+const cpuCount = availableParallelism()
+const pinned =
+  cpuCount >= 2 &&
+  spawnSync('taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' }).status === 0
+const machine = [
+  `${cpuCount} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`,
+  `Node ${process.version}`,
+  pinned ? 'servers pinned to CPU 0, load generator to CPU 1 (taskset)' : 'not pinned',
+  `load average ${loadavg()[0]?.toFixed(2)} at start`,
+].join(', ')
+
+/** The command for a server: on CPU 0 under load, on every CPU for the cold start. */
+const command = (args: string[], cpuList: string): [string, string[]] =>
+  pinned ? ['taskset', ['-c', cpuList, process.execPath, ...args]] : [process.execPath, args]
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, HOST, () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      )
+    })
+  })
+
+type Response = { status: number; rawHeaders: string[]; body: Buffer }
+
+const fetchOnce = (port: number, path: string) =>
+  new Promise<Response>((resolve, reject) => {
+    get({ host: HOST, port, path, agent: false }, (response: IncomingMessage) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          rawHeaders: response.rawHeaders,
+          body: Buffer.concat(chunks),
+        }),
+      )
+    }).on('error', reject)
+  })
+
+const devNull = openSync('/dev/null', 'w')
+
+type Server = { name: string; port: number; child: ChildProcess; pid: number; coldMs: number }
+
+type Setup = { args: string[]; env?: Record<string, string> }
+
+/** Starts a server and resolves once `/` answers 200, with the time from spawn to that answer. */
+const startServer = async (name: string, setup: (port: number) => Setup, cpuList = '0') => {
+  const port = await freePort()
+  const { args, env = {} } = setup(port)
+  const [file, argv] = command(args, cpuList)
+  const start = performance.now()
+  const child = spawn(file, argv, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    // Request logs go where a collector would read them, at the cost of one write(2) each.
+    stdio: ['ignore', devNull, 'inherit'],
+  })
+  children.add(child)
+  child.on('exit', () => children.delete(child))
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`)
+    const answer = await fetchOnce(port, '/').catch(() => undefined)
+    if (answer?.status === 200) break
+    if (answer) throw new Error(`${name}: / answered ${answer.status}`)
+    if (performance.now() - start > 10_000) throw new Error(`${name} did not answer in 10 s`)
+    await sleep(1)
+  }
+  const server: Server = {
+    name,
+    port,
+    child,
+    pid: child.pid ?? 0,
+    coldMs: performance.now() - start,
+  }
+  return server
+}
+
+const stopServer = async ({ child }: Server) => {
+  if (child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await Promise.race([exited, sleep(5000).then(() => child.kill('SIGKILL'))])
+}
+
+const startService = (cpuList?: string) =>
+  startServer(
+    'service',
+    (port) => ({
+      args: ['dist/server.mjs'],
+      env: { PORT: String(port), HOST, LOG_LEVEL: logLevel, SHUTDOWN_DELAY_MS: '0' },
+    }),
+    cpuList,
+  )
+
+const procStatusKb = (pid: number, field: string) => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const match = status.match(new RegExp(`${field}:\\s+(\\d+)`))
+  return match ? Number(match[1]) : Number.NaN
+}
+const cpuSeconds = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
+}
+
+type Measured = { rps: number; p50: number; p99: number; cpuShare: number; cpuUs: number }
+
+/** One autocannon run; latencies are kept unrounded (autocannon's own histogram is in whole ms). */
+const measure = async (
+  server: Server,
+  path: string,
+  options: { pipelining: number; duration: number; overallRate?: number },
+): Promise<Measured> => {
+  const latencies: number[] = []
+  const cpuBefore = cpuSeconds(server.pid)
+  const instance = autocannon({
+    url: `http://${HOST}:${server.port}${path}`,
+    connections,
+    pipelining: options.pipelining,
+    duration: options.duration,
+    reconnectRate: RECONNECT_EVERY,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+  })
+  instance.on('response', (_client, _status, _bytes, ms: number) => latencies.push(ms))
+  const result = await instance
+  const cpu = cpuSeconds(server.pid) - cpuBefore
+  const failed = result.errors + result.timeouts + result.non2xx
+  if (failed) {
+    const { errors, timeouts, non2xx } = result
+    const message = `${server.name} ${path}: ${errors} errors, ${timeouts} timeouts, ${non2xx} non-2xx`
+    // A stray reset is reported; more than one answer in a thousand makes the run meaningless.
+    if (failed > result.requests.total / 1000) throw new Error(message)
+    console.warn(`bench: ${message}`)
+  }
+  const sorted = Float64Array.from(latencies).sort()
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+  return {
+    rps: result.requests.total / result.duration,
+    p50: at(0.5),
+    p99: at(0.99),
+    cpuShare: cpu / result.duration,
+    cpuUs: (cpu * 1e6) / result.requests.total,
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+
+const coldStart = async (start: () => Promise<Server>) => {
+  const times: number[] = []
+  for (let run = 0; run < coldRuns; run++) {
+    const server = await start()
+    times.push(server.coldMs)
+    await stopServer(server)
+  }
+  return median(times)
+}
+
+const fixed = (value: number, digits = 0) => value.toFixed(digits)
+const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
+const percent = (ratio: number) => `${fixed(ratio * 100, 1)} %`
+
+const main = async () => {
+  const started = performance.now()
+  if (!process.env.BENCH_SKIP_BUILD) {
+    const build = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('the build failed')
+  }
+  console.log(`bench: ${machine}`)
+  console.log(
+    `bench: ${connections} connections, ${warmupSeconds} s warm-up then ${seconds} s per run, service at LOG_LEVEL=${logLevel}`,
+  )
+
+  const service = await startService()
+  // The real response of each route, once, for the floor to replay byte for byte.
+  const captured: CapturedResponse[] = []
+  for (const path of ROUTES) {
+    const response = await fetchOnce(service.port, path)
+    if (response.status !== 200) throw new Error(`service: ${path} answered ${response.status}`)
+    const headers: [string, string][] = []
+    for (let i = 0; i < response.rawHeaders.length; i += 2) {
+      const name = response.rawHeaders[i] ?? ''
+      if (!NODE_HEADERS.has(name.toLowerCase()))
+        headers.push([name, response.rawHeaders[i + 1] ?? ''])
+    }
+    captured.push({ path, status: 200, headers, body: response.body.toString('base64') })
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'moscow-bench-'))
+  const capturedFile = join(dir, 'captured.json')
+  writeFileSync(capturedFile, JSON.stringify(captured))
+  // Bundled to plain JS like the service, so no server pays for type stripping at start.
+  const bundle = (name: string) => {
+    const outfile = join(dir, `${name}.mjs`)
+    buildSync({
+      entryPoints: [join(root, 'bench', `${name}.ts`)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+      logLevel: 'warning',
+    })
+    return (port: number) => ({ args: [outfile, capturedFile, String(port), HOST] })
+  }
+  const replayFloor = bundle('floor-server')
+  const startFloor = (cpuList?: string) => startServer('floor', replayFloor, cpuList)
+  const floor = await startFloor()
+  const fastify = withFastify ? await startServer('fastify', bundle('fastify-floor')) : undefined
+  for (const { path, body } of captured) {
+    const replayed = await fetchOnce(floor.port, path)
+    if (replayed.body.length !== Buffer.from(body, 'base64').length)
+      throw new Error(`floor: ${path} differs in size from the service's answer`)
+  }
+
+  await sleep(500)
+  const idle = {
+    rss: procStatusKb(service.pid, 'VmRSS'),
+    anon: procStatusKb(service.pid, 'RssAnon'),
+    floor: procStatusKb(floor.pid, 'VmRSS'),
+    floorAnon: procStatusKb(floor.pid, 'RssAnon'),
+  }
+  const peak = { rss: 0, anon: 0 }
+  const sampler = setInterval(() => {
+    peak.rss = Math.max(peak.rss, procStatusKb(service.pid, 'VmRSS'))
+    peak.anon = Math.max(peak.anon, procStatusKb(service.pid, 'RssAnon'))
+  }, 100)
+
+  const servers = [floor, ...(fastify ? [fastify] : []), service]
+  const header = [
+    'route',
+    'pipelining',
+    'floor req/s',
+    ...(fastify ? ['Fastify alone req/s', 'ratio'] : []),
+    'service req/s',
+    'ratio',
+    'CPU µs/req floor / service',
+    'CPU busy floor / service',
+    'p50 / p99 ms floor',
+    'p50 / p99 ms service',
+  ]
+  const lines = [row(header), row(header.map((_, i) => (i ? '---:' : '---')))]
+  console.log(`\n${lines.join('\n')}`)
+  const ratios = new Map<string, number>()
+  const maxRps = new Map<string, number>()
+  for (const pipelining of [1, PIPELINING]) {
+    for (const path of ROUTES) {
+      const results = new Map<string, Measured>()
+      for (const server of servers) {
+        await measure(server, path, { pipelining, duration: warmupSeconds })
+        results.set(server.name, await measure(server, path, { pipelining, duration: seconds }))
+      }
+      const f = results.get('floor') as Measured
+      const s = results.get('service') as Measured
+      const a = results.get('fastify')
+      ratios.set(`${pipelining} ${path}`, s.rps / f.rps)
+      if (pipelining === 1) maxRps.set(path, s.rps)
+      const line = row([
+        `\`${path}\``,
+        pipelining,
+        fixed(f.rps),
+        ...(a ? [fixed(a.rps), percent(a.rps / f.rps)] : []),
+        fixed(s.rps),
+        percent(s.rps / f.rps),
+        `${fixed(f.cpuUs, 1)} / ${fixed(s.cpuUs, 1)}`,
+        `${percent(f.cpuShare)} / ${percent(s.cpuShare)}`,
+        `${fixed(f.p50, 2)} / ${fixed(f.p99, 2)}`,
+        `${fixed(s.p50, 2)} / ${fixed(s.p99, 2)}`,
+      ])
+      lines.push(line)
+      console.log(line)
+    }
+  }
+
+  const halfLines = [
+    row(['route', 'target req/s', 'achieved req/s', 'p50 ms', 'p99 ms']),
+    row(['---', '---:', '---:', '---:', '---:']),
+  ]
+  console.log(`\n${halfLines.join('\n')}`)
+  let worstHalfP99 = 0
+  for (const path of ROUTES) {
+    const overallRate = Math.round((maxRps.get(path) ?? 0) / 2)
+    await measure(service, path, { pipelining: 1, duration: warmupSeconds, overallRate })
+    const half = await measure(service, path, { pipelining: 1, duration: seconds, overallRate })
+    worstHalfP99 = Math.max(worstHalfP99, half.p99)
+    const line = row([
+      `\`${path}\``,
+      overallRate,
+      fixed(half.rps),
+      fixed(half.p50, 2),
+      fixed(half.p99, 2),
+    ])
+    halfLines.push(line)
+    console.log(line)
+  }
+  clearInterval(sampler)
+  peak.rss = Math.max(peak.rss, procStatusKb(service.pid, 'VmHWM'))
+  for (const server of servers) await stopServer(server)
+
+  // Start-up is measured with every CPU free, as a pod scheduled on an idle node would have.
+  const allCpus = `0-${cpuCount - 1}`
+  const serviceCold = await coldStart(() => startService(allCpus))
+  const floorCold = await coldStart(() => startFloor(allCpus))
+  rmSync(dir, { recursive: true, force: true })
+
+  const worst = (match: (key: string) => boolean) =>
+    Math.min(...[...ratios].filter(([key]) => match(key)).map(([, ratio]) => ratio))
+  const apiRatio = worst((key) => key.includes(' /api/'))
+  const pageRatio = worst((key) => key.endsWith(' /'))
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**')
+  const summary = [
+    row(['target', 'measured', 'floor', '']),
+    row(['---', '---:', '---:', '---']),
+    row([
+      'API ≥ 90 % of the floor req/s (worst route and mode)',
+      percent(apiRatio),
+      '',
+      verdict(apiRatio >= 0.9),
+    ]),
+    row([
+      'page ≥ 85 % of the floor req/s (worst mode)',
+      percent(pageRatio),
+      '',
+      verdict(pageRatio >= 0.85),
+    ]),
+    row([
+      'p99 < 5 ms at half the maximum rate (worst route)',
+      `${fixed(worstHalfP99, 2)} ms`,
+      '',
+      verdict(worstHalfP99 < 5),
+    ]),
+    row([
+      `cold start, spawn to first 200 of \`/\`, median of ${coldRuns}`,
+      `${fixed(serviceCold, 1)} ms`,
+      `${fixed(floorCold, 1)} ms`,
+      verdict(serviceCold < 100),
+    ]),
+    row([
+      'RSS idle < 50 MB: total (anonymous)',
+      `${mb(idle.rss)} (${mb(idle.anon)})`,
+      `${mb(idle.floor)} (${mb(idle.floorAnon)})`,
+      verdict(idle.rss < 50 * 1024),
+    ]),
+    row([
+      'RSS peak under load < 100 MB: total (anonymous)',
+      `${mb(peak.rss)} (${mb(peak.anon)})`,
+      '',
+      verdict(peak.rss < 100 * 1024),
+    ]),
+  ]
+
+  const report = [
+    `Machine: ${machine}.`,
+    '',
+    `Load: autocannon on loopback, ${connections} connections, ${warmupSeconds} s warm-up then ${seconds} s per run; service at \`LOG_LEVEL=${logLevel}\` with its logs written to /dev/null.`,
+    '',
+    'Maximum rate, each route measured on the floor and then on the service:',
+    '',
+    ...lines,
+    '',
+    'The service at half its maximum rate (pipelining 1, autocannon `overallRate`):',
+    '',
+    ...halfLines,
+    '',
+    'Targets:',
+    '',
+    ...summary,
+  ].join('\n')
+  console.log(`\n${report}\n`)
+  console.log(`bench: done in ${fixed((performance.now() - started) / 1000)} s`)
+
+  if (write) {
+    const file = join(root, 'docs/performance.md')
+    const doc = readFileSync(file, 'utf8')
+    const begin = '<!-- bench:begin -->'
+    const end = '<!-- bench:end -->'
+    const from = doc.indexOf(begin)
+    const to = doc.indexOf(end)
+    if (from < 0 || to < from) throw new Error(`docs/performance.md lacks ${begin} and ${end}`)
+    writeFileSync(file, `${doc.slice(0, from + begin.length)}\n${report}\n${doc.slice(to)}`)
+    console.log('bench: report written to docs/performance.md')
+  }
+}
+
+await main()
