@@ -46,7 +46,8 @@ export const loadAssets = (dir: URL): Map<string, Asset> => {
       url: ASSET_PREFIX + hashedName(name, body),
       type,
       body,
-      br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      // Quality 5, not 11: 14 ms less of every cold start for 0.4 KB more of clock.js.
+      br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
       gzip: gzipSync(body, { level: 9 }),
     })
   }
