@@ -7,7 +7,10 @@ set -euo pipefail
 plugin=/usr/local/lib/docker/cli-plugins/docker-compose
 /usr/bin/docker compose version >/dev/null 2>&1 && exit 0
 
-mirror="$(apt-cache policy 2>/dev/null | awk '$2 ~ /\/debian\/?$/ { print $2; exit }')"
+find_mirror() { apt-cache policy 2>/dev/null | awk '$2 ~ /\/debian\/?$/ { print $2; exit }'; }
+mirror="$(find_mirror)"
+# apt-cache knows the archives only once the package lists exist.
+[ -n "$mirror" ] || { apt-get update -qq && mirror="$(find_mirror)"; }
 [ -n "$mirror" ] || { echo 'install-compose-v2: no Debian mirror in the apt sources' >&2; exit 1; }
 
 work="$(mktemp -d)"
