@@ -1,12 +1,13 @@
 // Bundles the server into one ESM file, dist/server.mjs, so the image needs no node_modules.
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const nodeVersion = readFileSync(new URL('../.node-version', import.meta.url), 'utf8').trim()
 
 const result = await build({
-  entryPoints: [new URL('../src/main.ts', import.meta.url).pathname],
-  outfile: new URL('../dist/server.mjs', import.meta.url).pathname,
+  entryPoints: [fileURLToPath(new URL('../src/main.ts', import.meta.url))],
+  outfile: fileURLToPath(new URL('../dist/server.mjs', import.meta.url)),
   bundle: true,
   platform: 'node',
   format: 'esm',

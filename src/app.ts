@@ -50,7 +50,7 @@ const HELMET_OPTIONS = {
 } satisfies HelmetOptions
 
 /** The headers helmet sets on every answer, for the answers written outside Fastify's hooks. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = (() => {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = (() => {
   const headers: Record<string, string> = {}
   const collect = {
     setHeader: (name: string, value: unknown) => {
@@ -287,7 +287,8 @@ export const buildApp = ({
           ? error.statusCode
           : 500
       if (status >= 500) request.log.error({ err: error }, 'request failed')
-      return sendError(request, reply, status, status < 500 ? error.message : undefined)
+      // The status's own wording: Fastify's messages are not part of our contract.
+      return sendError(request, reply, status)
     })
   })
 

@@ -167,6 +167,7 @@ describe('methods and unknown paths', () => {
       assert.equal(res.statusCode, 405)
       assert.equal(res.headers.allow, 'GET, HEAD')
       assert.deepEqual(res.json(), { error: 'method not allowed' })
+      assert.equal(res.headers['access-control-allow-origin'], '*')
     })
   }
 
@@ -201,6 +202,11 @@ describe('methods and unknown paths', () => {
     const api = await app.inject('/api/nothing')
     assert.equal(api.statusCode, 404)
     assert.deepEqual(api.json(), { error: 'not found' })
+    assert.equal(
+      api.headers['access-control-allow-origin'],
+      '*',
+      'API errors are readable cross-origin',
+    )
     const page = await app.inject('/nothing')
     assert.equal(page.statusCode, 404)
     assert.match(page.headers['content-type'] ?? '', /^text\/html/)

@@ -26,6 +26,8 @@ export const sendError = (
   reply.code(status).header('cache-control', 'no-store')
   const path = request.url.split('?', 1)[0] ?? ''
   if (isApiPath(path)) {
+    // Cross-origin callers of the API must be able to read its errors too.
+    reply.header('access-control-allow-origin', '*')
     if (path.endsWith('.txt'))
       return reply.type('text/plain; charset=utf-8').send(`Error: ${message}\n`)
     return reply.type('application/json; charset=utf-8').send({ error: message })

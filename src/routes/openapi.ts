@@ -1,3 +1,4 @@
+import { tzdbVersion } from '../time/tzdb.ts'
 import { errorSchema, statusSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
 
 const json = (schema: object, description: string) => ({
@@ -44,8 +45,7 @@ export const openApiDocument = {
   info: {
     title: 'moscow-time',
     version: '1.0.0',
-    description:
-      'Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served.',
+    description: `Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served. Abbreviations and standard time from tzdb ${tzdbVersion}.`,
     license: { name: 'MIT', identifier: 'MIT' },
   },
   paths: {
