@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify'
 import helmet, { type HelmetOptions } from 'helmet'
@@ -74,15 +74,10 @@ const hostCount = (rawHeaders: string[]) => {
   return count
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  408: 'Request Timeout',
-  431: 'Request Header Fields Too Large',
-}
-
 /** A whole answer for a socket Node's parser gave up on: no route, no hooks, no request object. */
 const rawErrorResponse = (status: number) => {
-  const body = `${status} ${STATUS_TEXT[status] ?? 'Error'}\n`
+  const reason = STATUS_CODES[status] ?? 'Error'
+  const body = `${status} ${reason}\n`
   const headers = {
     date: new Date().toUTCString(),
     'content-type': 'text/plain; charset=utf-8',
@@ -92,7 +87,7 @@ const rawErrorResponse = (status: number) => {
     ...SECURITY_HEADERS,
   }
   const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`)
-  return `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\n${lines.join('')}\r\n${body}`
+  return `HTTP/1.1 ${status} ${reason}\r\n${lines.join('')}\r\n${body}`
 }
 
 const clientErrorStatus = (code: string | undefined) => {

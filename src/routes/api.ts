@@ -50,14 +50,15 @@ export const registerApiRoutes = (app: FastifyInstance, { clock, zones, describe
       const raw = request.params['*']
       const text = raw.endsWith('.txt')
       const name = text ? raw.slice(0, -4) : raw
-      const zone = name.length <= MAX_NAME ? zones.resolve(name) : undefined
+      if (name.length > MAX_NAME) return sendError(request, reply, 404, 'unknown location')
+      const zone = zones.resolve(name)
       if (zone) {
         const time = { client_ip: request.ip, ...describe(clock(), zone) }
         return text
           ? reply.type(TEXT).send(formatTimeText(time))
           : reply.type(JSON_TYPE).send(serializeTime(time))
       }
-      const area = name.length <= MAX_NAME ? zones.inArea(name) : undefined
+      const area = zones.inArea(name)
       if (area) {
         const list = areaList(area)
         return text ? reply.type(TEXT).send(list.text) : reply.type(JSON_TYPE).send(list.json)
@@ -66,7 +67,8 @@ export const registerApiRoutes = (app: FastifyInstance, { clock, zones, describe
     },
   )
 
+  const openApiJson = JSON.stringify(openApiDocument)
   app.get('/api/openapi.json', (_request, reply) =>
-    reply.header('access-control-allow-origin', '*').type(JSON_TYPE).send(openApiDocument),
+    reply.header('access-control-allow-origin', '*').type(JSON_TYPE).send(openApiJson),
   )
 }
