@@ -5,12 +5,14 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { chmodSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { freePort } from '../scripts/free-port.ts'
+import { statusKb } from '../scripts/proc.ts'
+import { type LoadResult, startLoad } from './start-load.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -30,20 +32,6 @@ const PATH = '/api/timezone/Europe/Moscow'
 const ROOT = new URL('..', import.meta.url).pathname
 const BUNDLE = join(ROOT, 'dist/server.mjs')
 
-// The part of autocannon's programmatic API used here (the package ships no types).
-type Options = { url: string; connections: number; duration: number; overallRate?: number }
-type FullResult = {
-  duration: number
-  requests: { sent: number }
-  errors: number
-  timeouts: number
-  non2xx: number
-  '2xx': number
-  statusCodeStats: Record<string, { count: number }>
-}
-type Cannon = PromiseLike<FullResult> & { stop(): void }
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: Options) => Cannon
-
 const dir = mkdtempSync(join(tmpdir(), 'moscow-load-'))
 // nginx's workers run as another user and need to reach their temp paths.
 chmodSync(dir, 0o755)
@@ -61,18 +49,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     stopAll()
     process.exit(130)
   })
-
-const freePort = async () => {
-  const server = createServer()
-  server.listen(0, HOST)
-  await once(server, 'listening')
-  const { port } = server.address() as { port: number }
-  server.close()
-  return port
-}
-
-const rssKiB = (pid: number) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN)
 
 const waitUntil = async (what: string, ok: () => Promise<boolean>, timeoutMs = 15_000) => {
   const deadline = Date.now() + timeoutMs
@@ -225,9 +201,9 @@ const flushNginx = async (nginx: ChildProcess) => {
   await sleep(300)
 }
 
-const totals = (result: FullResult) => {
-  const answered = Object.values(result.statusCodeStats).reduce(
-    (sum, { count }) => sum + Number(count),
+const totals = (result: LoadResult) => {
+  const answered = Object.values(result.statusCodeStats ?? {}).reduce(
+    (sum, { count = 0 }) => sum + count,
     0,
   )
   return {
@@ -238,7 +214,7 @@ const totals = (result: FullResult) => {
     errors: result.errors,
     timeouts: result.timeouts,
     statuses: Object.fromEntries(
-      Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+      Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]),
     ),
   }
 }
@@ -247,11 +223,25 @@ type Setup = { url: string; nginx: ChildProcess; instances: Instance[] }
 
 const logMarks = () => [lineCount('nginx-access.log'), lineCount('nginx-error.log')] as const
 
+/** Prints what the client and then nginx saw since the marks; returns the failed requests. */
+const failures = async (
+  nginx: ChildProcess,
+  result: ReturnType<typeof totals>,
+  marks: ReturnType<typeof logMarks>,
+) => {
+  await flushNginx(nginx)
+  const failed = result.non2xx + result.errors + result.timeouts
+  console.log(`  requests: ${JSON.stringify(result)}`)
+  console.log(`  nginx → instances: ${JSON.stringify(upstreamFigures(...marks))}`)
+  console.log(`  FAILED REQUESTS: ${failed} of ${result.sent} sent`)
+  return failed
+}
+
 /** 1. Steady load while each instance in turn gets SIGTERM and is replaced; returns the failures. */
 const rollingRestart = async ({ url, nginx, instances }: Setup) => {
   await flushNginx(nginx)
   const marks = logMarks()
-  const load = autocannon({ url, connections: RESTART_CONNECTIONS, duration: 120 })
+  const load = startLoad({ url, connections: RESTART_CONNECTIONS, duration: 120 })
   await sleep(3_000)
   console.log('\n== rolling restart under load')
   for (const [index, instance] of instances.entries()) {
@@ -262,14 +252,8 @@ const rollingRestart = async ({ url, nginx, instances }: Setup) => {
     )
     await sleep(3_000)
   }
-  load.stop()
-  const result = totals(await load)
-  await flushNginx(nginx)
-  const failed = result.non2xx + result.errors + result.timeouts
-  console.log(`  requests: ${JSON.stringify(result)}`)
-  console.log(`  nginx → instances: ${JSON.stringify(upstreamFigures(...marks))}`)
-  console.log(`  FAILED REQUESTS: ${failed} of ${result.sent} sent`)
-  return failed
+  load.instance.stop()
+  return failures(nginx, totals(await load.result), marks)
 }
 
 const SETTLE_SAMPLES = 10
@@ -291,7 +275,7 @@ const soak = async ({ url, nginx, instances }: Setup) => {
   const marks = logMarks()
   const samples = new Map<number, number[]>(instances.map(({ child }) => [child.pid as number, []]))
   const sampler = setInterval(() => {
-    for (const [pid, list] of samples) list.push(rssKiB(pid))
+    for (const [pid, list] of samples) list.push(statusKb(pid, 'VmRSS'))
   }, 1_000)
   const result = totals(
     await autocannon({
@@ -302,11 +286,7 @@ const soak = async ({ url, nginx, instances }: Setup) => {
     }),
   )
   clearInterval(sampler)
-  await flushNginx(nginx)
-  let failed = result.non2xx + result.errors + result.timeouts
-  console.log(`  requests: ${JSON.stringify(result)}`)
-  console.log(`  nginx → instances: ${JSON.stringify(upstreamFigures(...marks))}`)
-  console.log(`  FAILED REQUESTS: ${failed} of ${result.sent} sent`)
+  let failed = await failures(nginx, result, marks)
   // The first seconds hold what the capacity run left (heap, buffers) until GC settles at the soak
   // rate; growth is then the mean of the last 5 samples against the mean of the 5 after that.
   for (const [pid, list] of samples) {

@@ -7,13 +7,15 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { get, type IncomingMessage } from 'node:http'
-import { createServer } from 'node:net'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import autocannon from 'autocannon'
 import { buildSync } from 'esbuild'
+import { bundleOptions } from '../scripts/bundle-options.ts'
+import { freePort } from '../scripts/free-port.ts'
+import { cpuSeconds, statusKb } from '../scripts/proc.ts'
 import type { CapturedResponse } from './floor-server.ts'
+import { startLoad } from './start-load.ts'
 
 const root = new URL('..', import.meta.url).pathname
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
@@ -32,7 +34,6 @@ const NODE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-enco
 // src/server-limits.ts) closes it: autocannon keeps a request lost to a server-side close in its
 // queue and then times every later answer on that connection against the wrong request.
 const RECONNECT_EVERY = 500
-const TICKS_PER_SECOND = 100 // USER_HZ, the unit of /proc/<pid>/stat times on Linux
 
 const children = new Set<ChildProcess>()
 process.on('exit', () => {
@@ -55,16 +56,6 @@ const machine = [
 /** The command for a server: on CPU 0 under load, on every CPU for the cold start. */
 const command = (args: string[], cpuList: string): [string, string[]] =>
   pinned ? ['taskset', ['-c', cpuList, process.execPath, ...args]] : [process.execPath, args]
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, HOST, () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(),
-      )
-    })
-  })
 
 type Response = { status: number; rawHeaders: string[]; body: Buffer }
 
@@ -91,7 +82,7 @@ type Setup = { args: string[]; env?: Record<string, string> }
 
 /** Starts a server and resolves once `/` answers 200, with the time from spawn to that answer. */
 const startServer = async (name: string, setup: (port: number) => Setup, cpuList = '0') => {
-  const port = await freePort()
+  const port = await freePort(HOST)
   const { args, env = {} } = setup(port)
   const [file, argv] = command(args, cpuList)
   const start = performance.now()
@@ -138,17 +129,6 @@ const startService = (cpuList?: string) =>
     cpuList,
   )
 
-const procStatusKb = (pid: number, field: string) => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  const match = status.match(new RegExp(`${field}:\\s+(\\d+)`))
-  return match ? Number(match[1]) : Number.NaN
-}
-const cpuSeconds = (pid: number) => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
-}
-
 type Measured = { rps: number; p50: number; p99: number; cpuShare: number; cpuUs: number }
 
 /** One autocannon run; latencies are kept unrounded (autocannon's own histogram is in whole ms). */
@@ -159,7 +139,7 @@ const measure = async (
 ): Promise<Measured> => {
   const latencies: number[] = []
   const cpuBefore = cpuSeconds(server.pid)
-  const instance = autocannon({
+  const { instance, result: done } = startLoad({
     url: `http://${HOST}:${server.port}${path}`,
     connections,
     pipelining: options.pipelining,
@@ -167,8 +147,8 @@ const measure = async (
     reconnectRate: RECONNECT_EVERY,
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),
   })
-  instance.on('response', (_client, _status, _bytes, ms: number) => latencies.push(ms))
-  const result = await instance
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms))
+  const result = await done
   const cpu = cpuSeconds(server.pid) - cpuBefore
   const failed = result.errors + result.timeouts + result.non2xx
   if (failed) {
@@ -212,19 +192,26 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
 const percent = (ratio: number) => `${fixed(ratio * 100, 1)} %`
 
-const main = async () => {
-  const started = performance.now()
-  if (!process.env.BENCH_SKIP_BUILD) {
-    const build = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, stdio: 'inherit' })
-    if (build.status !== 0) throw new Error('the build failed')
+/** A Markdown table printed row by row as its figures come, and kept for the report. */
+const liveTable = (header: string[]) => {
+  const lines = [row(header), row(header.map((_, i) => (i ? '---:' : '---')))]
+  console.log(`\n${lines.join('\n')}`)
+  const add = (cells: (string | number)[]) => {
+    const line = row(cells)
+    lines.push(line)
+    console.log(line)
   }
-  console.log(`bench: ${machine}`)
-  console.log(
-    `bench: ${connections} connections, ${warmupSeconds} s warm-up then ${seconds} s per run, service at LOG_LEVEL=${logLevel}`,
-  )
+  return { lines, add }
+}
 
-  const service = await startService()
-  // The real response of each route, once, for the floor to replay byte for byte.
+const buildService = () => {
+  if (process.env.BENCH_SKIP_BUILD) return
+  const build = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) throw new Error('the build failed')
+}
+
+/** The real response of each route, once, for the floor to replay byte for byte. */
+const captureRoutes = async (service: Server) => {
   const captured: CapturedResponse[] = []
   for (const path of ROUTES) {
     const response = await fetchOnce(service.port, path)
@@ -237,23 +224,18 @@ const main = async () => {
     }
     captured.push({ path, status: 200, headers, body: response.body.toString('base64') })
   }
+  return captured
+}
+
+/** The floor (and with --fastify, Fastify alone), replaying the captured answers. */
+const startReferences = async (captured: CapturedResponse[]) => {
   const dir = mkdtempSync(join(tmpdir(), 'moscow-bench-'))
   const capturedFile = join(dir, 'captured.json')
   writeFileSync(capturedFile, JSON.stringify(captured))
-  // Bundled to plain JS like the service, so no server pays for type stripping at start.
+  // Bundled like the service, so no server pays for type stripping at start.
   const bundle = (name: string) => {
     const outfile = join(dir, `${name}.mjs`)
-    buildSync({
-      entryPoints: [join(root, 'bench', `${name}.ts`)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
-      logLevel: 'warning',
-    })
+    buildSync({ ...bundleOptions, entryPoints: [join(root, 'bench', `${name}.ts`)], outfile })
     return (port: number) => ({ args: [outfile, capturedFile, String(port), HOST] })
   }
   const replayFloor = bundle('floor-server')
@@ -265,37 +247,46 @@ const main = async () => {
     if (replayed.body.length !== Buffer.from(body, 'base64').length)
       throw new Error(`floor: ${path} differs in size from the service's answer`)
   }
+  return { floor, fastify, startFloor, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
 
-  await sleep(500)
-  const idle = {
-    rss: procStatusKb(service.pid, 'VmRSS'),
-    anon: procStatusKb(service.pid, 'RssAnon'),
-    floor: procStatusKb(floor.pid, 'VmRSS'),
-    floorAnon: procStatusKb(floor.pid, 'RssAnon'),
-  }
+const idleMemory = (service: Server, floor: Server) => ({
+  rss: statusKb(service.pid, 'VmRSS'),
+  anon: statusKb(service.pid, 'RssAnon'),
+  floor: statusKb(floor.pid, 'VmRSS'),
+  floorAnon: statusKb(floor.pid, 'RssAnon'),
+})
+
+/** Samples the service's RSS every 100 ms until stopped; the peak includes the kernel's VmHWM. */
+const samplePeakMemory = (service: Server) => {
   const peak = { rss: 0, anon: 0 }
   const sampler = setInterval(() => {
-    peak.rss = Math.max(peak.rss, procStatusKb(service.pid, 'VmRSS'))
-    peak.anon = Math.max(peak.anon, procStatusKb(service.pid, 'RssAnon'))
+    peak.rss = Math.max(peak.rss, statusKb(service.pid, 'VmRSS'))
+    peak.anon = Math.max(peak.anon, statusKb(service.pid, 'RssAnon'))
   }, 100)
+  return () => {
+    clearInterval(sampler)
+    peak.rss = Math.max(peak.rss, statusKb(service.pid, 'VmHWM'))
+    return peak
+  }
+}
 
-  const servers = [floor, ...(fastify ? [fastify] : []), service]
-  const header = [
+/** Each route at full speed, with and without pipelining, on every server in turn. */
+const measureMaxRate = async (servers: Server[]) => {
+  const table = liveTable([
     'route',
     'pipelining',
     'floor req/s',
-    ...(fastify ? ['Fastify alone req/s', 'ratio'] : []),
+    ...(withFastify ? ['Fastify alone req/s', 'ratio'] : []),
     'service req/s',
     'ratio',
     'CPU µs/req floor / service',
     'CPU busy floor / service',
     'p50 / p99 ms floor',
     'p50 / p99 ms service',
-  ]
-  const lines = [row(header), row(header.map((_, i) => (i ? '---:' : '---')))]
-  console.log(`\n${lines.join('\n')}`)
+  ])
   const ratios = new Map<string, number>()
-  const maxRps = new Map<string, number>()
+  const serviceRps = new Map<string, number>()
   for (const pipelining of [1, PIPELINING]) {
     for (const path of ROUTES) {
       const results = new Map<string, Measured>()
@@ -307,8 +298,8 @@ const main = async () => {
       const s = results.get('service') as Measured
       const a = results.get('fastify')
       ratios.set(`${pipelining} ${path}`, s.rps / f.rps)
-      if (pipelining === 1) maxRps.set(path, s.rps)
-      const line = row([
+      if (pipelining === 1) serviceRps.set(path, s.rps)
+      table.add([
         `\`${path}\``,
         pipelining,
         fixed(f.rps),
@@ -320,73 +311,77 @@ const main = async () => {
         `${fixed(f.p50, 2)} / ${fixed(f.p99, 2)}`,
         `${fixed(s.p50, 2)} / ${fixed(s.p99, 2)}`,
       ])
-      lines.push(line)
-      console.log(line)
     }
   }
+  const worst = (match: (key: string) => boolean) =>
+    Math.min(...[...ratios].filter(([key]) => match(key)).map(([, ratio]) => ratio))
+  return {
+    lines: table.lines,
+    serviceRps,
+    apiRatio: worst((key) => key.includes(' /api/')),
+    pageRatio: worst((key) => key.endsWith(' /')),
+  }
+}
 
-  const halfLines = [
-    row(['route', 'target req/s', 'achieved req/s', 'p50 ms', 'p99 ms']),
-    row(['---', '---:', '---:', '---:', '---:']),
-  ]
-  console.log(`\n${halfLines.join('\n')}`)
-  let worstHalfP99 = 0
+/** The service at half its maximum rate without pipelining, for latency short of saturation. */
+const measureHalfRate = async (service: Server, maxRps: Map<string, number>) => {
+  const table = liveTable(['route', 'target req/s', 'achieved req/s', 'p50 ms', 'p99 ms'])
+  let worstP99 = 0
   for (const path of ROUTES) {
     const overallRate = Math.round((maxRps.get(path) ?? 0) / 2)
     await measure(service, path, { pipelining: 1, duration: warmupSeconds, overallRate })
     const half = await measure(service, path, { pipelining: 1, duration: seconds, overallRate })
-    worstHalfP99 = Math.max(worstHalfP99, half.p99)
-    const line = row([
-      `\`${path}\``,
-      overallRate,
-      fixed(half.rps),
-      fixed(half.p50, 2),
-      fixed(half.p99, 2),
-    ])
-    halfLines.push(line)
-    console.log(line)
+    worstP99 = Math.max(worstP99, half.p99)
+    table.add([`\`${path}\``, overallRate, fixed(half.rps), fixed(half.p50, 2), fixed(half.p99, 2)])
   }
-  clearInterval(sampler)
-  peak.rss = Math.max(peak.rss, procStatusKb(service.pid, 'VmHWM'))
-  for (const server of servers) await stopServer(server)
+  return { lines: table.lines, worstP99 }
+}
 
-  // Start-up is measured with every CPU free, as a pod scheduled on an idle node would have.
+/** Start-up with every CPU free, as a pod scheduled on an idle node would have. */
+const measureColdStarts = async (startFloor: (cpuList?: string) => Promise<Server>) => {
   const allCpus = `0-${cpuCount - 1}`
-  const serviceCold = await coldStart(() => startService(allCpus))
-  const floorCold = await coldStart(() => startFloor(allCpus))
-  rmSync(dir, { recursive: true, force: true })
+  return {
+    service: await coldStart(() => startService(allCpus)),
+    floor: await coldStart(() => startFloor(allCpus)),
+  }
+}
 
-  const worst = (match: (key: string) => boolean) =>
-    Math.min(...[...ratios].filter(([key]) => match(key)).map(([, ratio]) => ratio))
-  const apiRatio = worst((key) => key.includes(' /api/'))
-  const pageRatio = worst((key) => key.endsWith(' /'))
+type Figures = {
+  maxRate: Awaited<ReturnType<typeof measureMaxRate>>
+  halfRate: Awaited<ReturnType<typeof measureHalfRate>>
+  cold: Awaited<ReturnType<typeof measureColdStarts>>
+  idle: ReturnType<typeof idleMemory>
+  peak: { rss: number; anon: number }
+}
+
+const targets = ({ maxRate, halfRate, cold, idle, peak }: Figures) => {
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**')
-  const summary = [
+  return [
     row(['target', 'measured', 'floor', '']),
     row(['---', '---:', '---:', '---']),
     row([
       'API ≥ 90 % of the floor req/s (worst route and mode)',
-      percent(apiRatio),
+      percent(maxRate.apiRatio),
       '',
-      verdict(apiRatio >= 0.9),
+      verdict(maxRate.apiRatio >= 0.9),
     ]),
     row([
       'page ≥ 85 % of the floor req/s (worst mode)',
-      percent(pageRatio),
+      percent(maxRate.pageRatio),
       '',
-      verdict(pageRatio >= 0.85),
+      verdict(maxRate.pageRatio >= 0.85),
     ]),
     row([
       'p99 < 5 ms at half the maximum rate (worst route)',
-      `${fixed(worstHalfP99, 2)} ms`,
+      `${fixed(halfRate.worstP99, 2)} ms`,
       '',
-      verdict(worstHalfP99 < 5),
+      verdict(halfRate.worstP99 < 5),
     ]),
     row([
       `cold start, spawn to first 200 of \`/\`, median of ${coldRuns}`,
-      `${fixed(serviceCold, 1)} ms`,
-      `${fixed(floorCold, 1)} ms`,
-      verdict(serviceCold < 100),
+      `${fixed(cold.service, 1)} ms`,
+      `${fixed(cold.floor, 1)} ms`,
+      verdict(cold.service < 100),
     ]),
     row([
       'RSS idle < 50 MB: total (anonymous)',
@@ -401,38 +396,65 @@ const main = async () => {
       verdict(peak.rss < 100 * 1024),
     ]),
   ]
+}
 
-  const report = [
+const report = (figures: Figures) =>
+  [
     `Machine: ${machine}.`,
     '',
     `Load: autocannon on loopback, ${connections} connections, ${warmupSeconds} s warm-up then ${seconds} s per run; service at \`LOG_LEVEL=${logLevel}\` with its logs written to /dev/null.`,
     '',
     'Maximum rate, each route measured on the floor and then on the service:',
     '',
-    ...lines,
+    ...figures.maxRate.lines,
     '',
     'The service at half its maximum rate (pipelining 1, autocannon `overallRate`):',
     '',
-    ...halfLines,
+    ...figures.halfRate.lines,
     '',
     'Targets:',
     '',
-    ...summary,
+    ...targets(figures),
   ].join('\n')
-  console.log(`\n${report}\n`)
-  console.log(`bench: done in ${fixed((performance.now() - started) / 1000)} s`)
 
-  if (write) {
-    const file = join(root, 'docs/performance.md')
-    const doc = readFileSync(file, 'utf8')
-    const begin = '<!-- bench:begin -->'
-    const end = '<!-- bench:end -->'
-    const from = doc.indexOf(begin)
-    const to = doc.indexOf(end)
-    if (from < 0 || to < from) throw new Error(`docs/performance.md lacks ${begin} and ${end}`)
-    writeFileSync(file, `${doc.slice(0, from + begin.length)}\n${report}\n${doc.slice(to)}`)
-    console.log('bench: report written to docs/performance.md')
-  }
+/** Replaces what stands between the bench markers in docs/performance.md. */
+const writeReport = (text: string) => {
+  const file = join(root, 'docs/performance.md')
+  const doc = readFileSync(file, 'utf8')
+  const begin = '<!-- bench:begin -->'
+  const end = '<!-- bench:end -->'
+  const from = doc.indexOf(begin)
+  const to = doc.indexOf(end)
+  if (from < 0 || to < from) throw new Error(`docs/performance.md lacks ${begin} and ${end}`)
+  writeFileSync(file, `${doc.slice(0, from + begin.length)}\n${text}\n${doc.slice(to)}`)
+  console.log('bench: report written to docs/performance.md')
+}
+
+const main = async () => {
+  const started = performance.now()
+  buildService()
+  console.log(`bench: ${machine}`)
+  console.log(
+    `bench: ${connections} connections, ${warmupSeconds} s warm-up then ${seconds} s per run, service at LOG_LEVEL=${logLevel}`,
+  )
+  const service = await startService()
+  const references = await startReferences(await captureRoutes(service))
+  const { floor, fastify } = references
+  await sleep(500)
+  const idle = idleMemory(service, floor)
+  const stopSampling = samplePeakMemory(service)
+  const servers = [floor, ...(fastify ? [fastify] : []), service]
+  const maxRate = await measureMaxRate(servers)
+  const halfRate = await measureHalfRate(service, maxRate.serviceRps)
+  const peak = stopSampling()
+  for (const server of servers) await stopServer(server)
+  const cold = await measureColdStarts(references.startFloor)
+  references.remove()
+
+  const text = report({ maxRate, halfRate, cold, idle, peak })
+  console.log(`\n${text}\n`)
+  console.log(`bench: done in ${fixed((performance.now() - started) / 1000)} s`)
+  if (write) writeReport(text)
 }
 
 await main()

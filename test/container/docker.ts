@@ -2,9 +2,10 @@
 // (the engine here runs without a bridge), and traffic only to 127.0.0.1.
 import { execFile, spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { test } from 'node:test'
+
+export { freePort } from '../../scripts/free-port.ts'
 
 export const root = join(import.meta.dirname, '..', '..')
 
@@ -166,17 +167,6 @@ export const buildImage = (): Promise<BuiltImage> => {
   })()
   return builtImage
 }
-
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address !== null ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 
 export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
 
