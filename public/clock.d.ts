@@ -24,5 +24,6 @@ export declare const describeZoneDifference: (
 ) => string
 export declare const zonedTime: (
   ms: number,
-  timeZone: string,
+  offsetMinutes: number,
 ) => { hm: string; ss: string; iso: string; offset: string; offsetMinutes: number }
+export declare const parseOffset: (text: unknown) => number

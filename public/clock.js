@@ -192,38 +192,32 @@ export const describeZoneDifference = (zoneOffset, visitorOffset, city, cityIn, 
   return difference > 0 ? text.ahead(city, by) : text.behind(city, by)
 }
 
+const pad2 = (/** @type {number} */ n) => String(n).padStart(2, '0')
+
 /**
- * The wall-clock reading of instant `ms` in `timeZone`: `hm` "16:20", `ss` "31", `iso`
- * "2026-11-27T16:20:31+03:00" (for `<time datetime>`), `offset` "+03:00", `offsetMinutes` 180.
- * @param {number} ms @param {string} timeZone
+ * The wall-clock reading of instant `ms` at `offsetMinutes` east of UTC: `hm` "16:20", `ss` "31",
+ * `iso` "2026-11-27T16:20:31+03:00" (for `<time datetime>`), `offset` "+03:00". The offset is the
+ * server's (tzdb's newest rules), never the browser's own zone data, which may be older.
+ * @param {number} ms @param {number} offsetMinutes
  */
-export const zonedTime = (ms, timeZone) => {
-  const format = cached(
-    `z:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-        timeZoneName: 'longOffset',
-      }),
-  )
-  /** @type {Record<string, string>} */
-  const p = {}
-  for (const { type, value } of format.formatToParts(ms)) p[type] = value
-  // "GMT+03:00", "GMT-05:30", or plain "GMT" at UTC itself.
-  const offset = (p.timeZoneName ?? 'GMT').slice(3).replace('\u2212', '-') || '+00:00'
-  const sign = offset.startsWith('-') ? -1 : 1
-  const offsetMinutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)))
-  const hm = `${p.hour}:${p.minute}`
-  const ss = `${p.second}`
-  const iso = `${p.year}-${p.month}-${p.day}T${hm}:${ss}${offset}`
+export const zonedTime = (ms, offsetMinutes) => {
+  const wall = new Date(ms + offsetMinutes * 60_000)
+  const size = Math.abs(offsetMinutes)
+  const offset = `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(size / 60))}:${pad2(size % 60)}`
+  const hm = `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`
+  const ss = pad2(wall.getUTCSeconds())
+  const iso = `${wall.toISOString().slice(0, 10)}T${hm}:${ss}${offset}`
   return { hm, ss, iso, offset, offsetMinutes }
+}
+
+/**
+ * Minutes east of UTC of the API's `utc_offset` ("+03:00", "-03:30"); NaN for anything else.
+ * @param {unknown} text
+ */
+export const parseOffset = (text) => {
+  const match = typeof text === 'string' ? /^([+-])(\d\d):(\d\d)$/.exec(text) : null
+  if (!match) return Number.NaN
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
 }
 
 // A handful of samples, spaced out; again every ten minutes and when the tab comes back.
@@ -258,20 +252,18 @@ const start = () => {
     'sync',
   ].map(byId)
   if (!time || !hm || !ss || !date || !zoneLine || !difference || !status) return
-  /** @type {Intl.DateTimeFormat} */
-  let dateFormat
-  try {
-    zonedTime(0, zone)
-    dateFormat = new Intl.DateTimeFormat(text.locale, {
-      timeZone: zone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    })
-  } catch {
-    return // a browser that does not know the zone keeps the server's static time
-  }
+  // The date at the zone's offset is the UTC date of the shifted instant.
+  const dateFormat = new Intl.DateTimeFormat(text.locale, {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  })
+  // The zone's offset and its next transition, from the server; re-asked when it comes.
+  let zoneOffset = Number(root.dataset.offset)
+  let until = root.dataset.until ? Number(root.dataset.until) : Number.POSITIVE_INFINITY
+  if (!Number.isFinite(zoneOffset)) return // keeps the server's static time
 
   // Until the first sample returns: the server's time in the page, late by the page's load time.
   let offset = Number(ms) - Date.now()
@@ -297,11 +289,11 @@ const start = () => {
 
   /** @param {number} now server ms */
   const render = (now) => {
-    const zoned = zonedTime(now, zone)
+    const zoned = zonedTime(now, zoneOffset)
     show(hm, zoned.hm)
     show(ss, zoned.ss)
     if (time.getAttribute('datetime') !== zoned.iso) time.setAttribute('datetime', zoned.iso)
-    show(date, dateFormat.format(now))
+    show(date, dateFormat.format(now + zoneOffset * 60_000))
     show(zoneLine, `${abbreviation} · UTC${zoned.offset}`)
     const visitorOffset = -new Date(now).getTimezoneOffset()
     show(
@@ -317,8 +309,11 @@ const start = () => {
     const jumped = Math.abs(wall - lastWall - (mono - lastMono)) > JUMP_MS
     lastWall = wall
     lastMono = mono
-    if (jumped) void sync(true)
     const now = wall + offset
+    // At the zone's transition the server knows the new offset: ask it, once.
+    const transition = now >= until
+    if (transition) until = Number.POSITIVE_INFINITY
+    if (jumped || transition) void sync(true)
     render(now)
     tickTimer = setTimeout(tick, msUntilNextSecond(now))
   }
@@ -338,6 +333,10 @@ const start = () => {
     const server = parseServerTime(body?.utc_datetime)
     if (!Number.isFinite(server)) throw new Error('time API answered no utc_datetime')
     if (typeof body.abbreviation === 'string') abbreviation = body.abbreviation
+    const answered = parseOffset(body.utc_offset)
+    if (Number.isFinite(answered)) zoneOffset = answered
+    // The API tells the end of DST only; otherwise the regular resync catches the next change.
+    until = body.dst_until ? parseServerTime(body.dst_until) : Number.POSITIVE_INFINITY
     return { t0, server, t1 }
   }
 

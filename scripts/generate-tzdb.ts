@@ -1,147 +1,248 @@
-// Builds src/time/tzdb-data.json from the machine's compiled tzdb (TZif files and tzdata.zi).
-// ICU knows offsets but not tzdb's abbreviations or its notion of standard time, so we keep a
-// small table of both: per zone, "eras" in which each UTC offset maps to one abbreviation and
-// one DST amount. Lookups key on the offset Temporal reports, so a later ICU release that moves
-// a transition date still finds the right name.
+// Compiles the vendored tzdb source (data/tzdb/tzdata.zi) with zic and writes data/tzdb/zones.json,
+// the only source of offsets, DST and abbreviations the service uses. See docs/time.md.
 //
-// Usage: node scripts/generate-tzdb.ts [zoneinfo-dir]   (default /usr/share/zoneinfo)
-import { readFileSync, writeFileSync } from 'node:fs'
+// Usage: node scripts/generate-tzdb.ts
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type PosixOffset, parsePosixTz, transitionsInYear } from '../src/time/posix-tz.ts'
+import { encodeZone, type Period, type TzdbTable } from '../src/time/tzdb-table.ts'
 
-type Period = { start: number; offset: number; isDst: boolean; abbreviation: string }
-type Entry = [offset: number, abbreviation: string, dstSeconds: number]
-type Era = [from: number, entries: Entry[]]
+/** The table spans 1970-01-01 to 2101-01-01 UTC; beyond, the footer's rule is applied at run time. */
+export const TABLE_START = 0
+export const TABLE_END = Date.UTC(2101, 0, 1) / 1000
 
-const root = process.argv[2] ?? '/usr/share/zoneinfo'
-const since = 0 // 1970-01-01: eras before it are folded into the first one
+type Stage = PosixOffset & { at: number }
+type SavedStage = Stage & { save: number }
 
-const zi = readFileSync(join(root, 'tzdata.zi'), 'utf8')
-const version = /^# version (\S+)/m.exec(zi)?.[1]
-if (!version) throw new Error(`no version line in ${root}/tzdata.zi`)
-const zoneNames = [...zi.matchAll(/^Z (\S+)/gm)].map((m) => m[1] as string).sort()
-const links = Object.fromEntries(
-  [...zi.matchAll(/^L (\S+) (\S+)/gm)].map((m) => [m[2] as string, m[1] as string]),
-)
+const dataDir = fileURLToPath(new URL('../data/tzdb/', import.meta.url))
 
-const zones: Record<string, Era[]> = {}
-for (const name of zoneNames) zones[name] = toEras(readPeriods(join(root, name)))
-
-const out = { version, source: 'tzdb (compiled TZif) via scripts/generate-tzdb.ts', zones, links }
-writeFileSync(new URL('../src/time/tzdb-data.json', import.meta.url), `${JSON.stringify(out)}\n`)
-console.log(`tzdb ${version}: ${zoneNames.length} zones, ${Object.keys(links).length} links`)
-
-// TZif (RFC 8536): skip the v1 block, read the 64-bit v2+ block and the POSIX TZ footer.
-function readPeriods(file: string): Period[] {
-  const buf = readFileSync(file)
-  if (buf.toString('latin1', 0, 4) !== 'TZif' || buf[4] === 0)
-    throw new Error(`${file}: not TZif v2+`)
+// TZif (RFC 8536): skip the v1 block, read the 64-bit block and the POSIX TZ footer.
+export const readTzif = (buf: Buffer): { stages: Stage[]; footer: string } => {
+  if (buf.toString('latin1', 0, 4) !== 'TZif' || buf[4] === 0) throw new Error('not TZif v2+')
   const counts = (at: number) => [0, 1, 2, 3, 4, 5].map((i) => buf.readUInt32BE(at + 20 + i * 4))
-  const [isut1, isstd1, leap1, time1, type1, char1] = counts(0) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ]
-  const v1Size = time1 * 5 + type1 * 6 + char1 + leap1 * 8 + isstd1 + isut1
-  const head = 44 + v1Size
-  const [, , leap, timeCount, typeCount, charCount] = counts(head) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ]
+  const [isut1 = 0, isstd1 = 0, leap1 = 0, time1 = 0, type1 = 0, char1 = 0] = counts(0)
+  const head = 44 + time1 * 5 + type1 * 6 + char1 + leap1 * 8 + isstd1 + isut1
+  const [isut = 0, isstd = 0, leap = 0, timeCount = 0, typeCount = 0, charCount = 0] = counts(head)
   let at = head + 44
-  const times: number[] = []
-  for (let i = 0; i < timeCount; i++) times.push(Number(buf.readBigInt64BE(at + i * 8)))
+  const times = Array.from({ length: timeCount }, (_, i) => Number(buf.readBigInt64BE(at + i * 8)))
   at += timeCount * 8
   const typeIndexes = [...buf.subarray(at, at + timeCount)]
   at += timeCount
-  const types: Array<Omit<Period, 'start'>> = []
   const charsAt = at + typeCount * 6
-  for (let i = 0; i < typeCount; i++) {
+  const types = Array.from({ length: typeCount }, (_, i): PosixOffset => {
     const p = at + i * 6
-    const nameAt = charsAt + (buf[p + 5] as number)
-    types.push({
+    const nameAt = charsAt + (buf[p + 5] ?? 0)
+    return {
       offset: buf.readInt32BE(p),
       isDst: buf[p + 4] === 1,
       abbreviation: buf.toString('latin1', nameAt, buf.indexOf(0, nameAt)),
-    })
-  }
-  at = charsAt + charCount + leap * 12
-  const footer = buf.toString('latin1', at).split('\n')[1] ?? ''
-
-  const periods: Period[] = []
-  // The type in force before the first transition is type 0 (RFC 8536, section 3.2).
-  const first = types[0]
-  if (first) periods.push({ start: Number.MIN_SAFE_INTEGER, ...first })
-  times.forEach((start, i) => {
-    const type = types[typeIndexes[i] as number]
-    if (type) periods.push({ start, ...type })
+    }
   })
-  const lastStart = (periods.at(-1)?.start ?? 0) + 1
-  for (const rule of parseFooter(footer)) periods.push({ start: lastStart, ...rule })
-  return periods
+  const footerAt = charsAt + charCount + leap * 12 + isstd + isut
+  const footer = buf.toString('latin1', footerAt).split('\n')[1] ?? ''
+  // Before the first transition, type 0 holds (RFC 8536 section 3.2).
+  const first = types[0]
+  if (!first) throw new Error('no time types')
+  const stages: Stage[] = [{ at: Number.NEGATIVE_INFINITY, ...first }]
+  times.forEach((time, i) => {
+    const type = types[typeIndexes[i] ?? 0]
+    if (type) stages.push({ at: time, ...type })
+  })
+  return { stages, footer }
 }
 
-// POSIX TZ string, e.g. "EST5EDT,M3.2.0,M11.1.0" or "<+03>-3": we need only names and offsets.
-function parseFooter(tz: string): Array<Omit<Period, 'start'>> {
-  const m = /^(<[^>]+>|[A-Za-z]+)([-+]?[\d:]+)(?:(<[^>]+>|[A-Za-z]+)([-+]?[\d:]+)?)?/.exec(tz)
-  if (!m) return []
-  const name = (s: string) => s.replace(/^<|>$/g, '')
-  const seconds = (s: string) => {
-    const [h = 0, min = 0, sec = 0] = s.replace(/^[-+]/, '').split(':').map(Number)
-    return (s.startsWith('-') ? 1 : -1) * (h * 3600 + min * 60 + sec) // POSIX signs are inverted
-  }
-  const std = { offset: seconds(m[2] as string), isDst: false, abbreviation: name(m[1] as string) }
-  if (!m[3]) return [std]
-  const dstOffset = m[4] ? seconds(m[4]) : std.offset + 3600
-  return [std, { offset: dstOffset, isDst: true, abbreviation: name(m[3]) }]
-}
+const yearOf = (epochSeconds: number) => new Date(epochSeconds * 1000).getUTCFullYear()
 
-function toEras(periods: Period[]): Era[] {
-  // DST amount of a DST period: its offset minus the nearest standard period's (earlier on a tie),
-  // skipping neighbours with the same offset, as when a zone moved onto summer time for good.
-  const dstSeconds = (i: number) => {
-    const p = periods[i] as Period
-    if (!p.isDst) return 0
-    for (let d = 1; d < periods.length; d++) {
-      for (const q of [periods[i - d], periods[i + d]]) {
-        if (q && !q.isDst && q.offset !== p.offset) return p.offset - q.offset
+const sameType = (a: PosixOffset | undefined, b: PosixOffset) =>
+  a !== undefined &&
+  a.offset === b.offset &&
+  a.isDst === b.isDst &&
+  a.abbreviation === b.abbreviation
+
+/** The zone's stages from TABLE_START to TABLE_END: the listed transitions, then the footer's. */
+export const expandStages = (stages: readonly Stage[], footer: string): Stage[] => {
+  const out = [...stages]
+  const rule = parsePosixTz(footer)
+  if (footer && !rule) throw new Error(`unreadable footer ${JSON.stringify(footer)}`)
+  const last = out.at(-1)?.at ?? Number.NEGATIVE_INFINITY
+  if (rule?.daylight) {
+    for (let year = Math.max(1970, yearOf(last)); year <= yearOf(TABLE_END); year++) {
+      for (const change of transitionsInYear(rule, year)) {
+        if (change.at > last && change.at < TABLE_END) out.push(change)
       }
     }
-    return 3600
+  } else if (rule && !sameType(out.at(-1), rule.standard)) {
+    // RFC 8536: the footer holds from the last transition on.
+    out.push({ at: last + 1, ...rule.standard })
   }
-  const entries = periods.map((p, i): Entry => [p.offset, p.abbreviation, dstSeconds(i)])
-  // tzdb models Dublin's winters and Morocco's Ramadan as negative DST; clients expect DST to be
-  // the positive shift, so report them as standard time and the time between as DST (tzdb's
-  // "rearguard" form). A period after such a winter becomes DST only if the zone goes back to the
-  // winter's offset afterwards: Namibia's CAT after its last negative winter in 2017 stays standard.
-  const negative = entries.map((e) => e[2] < 0)
-  const fixed = entries.map(([offset, abbreviation, dst], i): Entry => {
-    if (negative[i]) return [offset, abbreviation, 0]
-    const before = entries[i - 1]
-    const after = entries[i + 1]
-    if (dst === 0 && before && negative[i - 1] && after && after[0] === before[0]) {
-      return [offset, abbreviation, offset - before[0]]
-    }
-    return [offset, abbreviation, dst]
-  })
+  // Keep the stage in force at TABLE_START and every later one, dropping empty stages.
+  const from = out.findLastIndex((stage) => stage.at <= TABLE_START)
+  const kept = out.slice(Math.max(from, 0))
+  return kept.filter((stage, i) => stage.at !== kept[i + 1]?.at)
+}
 
-  const eras: Array<{ from: number; byOffset: Map<number, Entry> }> = []
-  fixed.forEach((entry, i) => {
-    if ((periods[i + 1]?.start ?? Number.POSITIVE_INFINITY) <= since) return
-    const era = eras.at(-1)
-    const known = era?.byOffset.get(entry[0])
-    if (era && (!known || (known[1] === entry[1] && known[2] === entry[2]))) {
-      era.byOffset.set(entry[0], entry)
-      return
+// A save as zic reads it ("1", "0:30", "-1", "2s"), in minutes.
+const saveMinutes = (text: string) => {
+  const [h = 0, m = 0, s = 0] = text
+    .replace(/^-|[sd]$/g, '')
+    .split(':')
+    .map(Number)
+  if (s !== 0) throw new Error(`save ${text} is not whole minutes`)
+  return (text.startsWith('-') ? -1 : 1) * (h * 60 + m)
+}
+const saveName = (minutes: number) => (minutes < 0 ? `SVM${-minutes}` : `SV${minutes}`)
+
+/**
+ * The same source with every abbreviation replaced by the DST amount ("save") in force, e.g.
+ * "SV60": TZif keeps only a DST flag, so zic is asked to write tzdb's own amounts as names.
+ */
+export const encodeSaves = (zi: string): string =>
+  zi
+    .split('\n')
+    .map((line) => {
+      const fields = line.split(' ')
+      const [kind = ''] = fields
+      if (kind === 'R') {
+        // R NAME FROM TO - IN ON AT SAVE LETTERS
+        fields[9] = saveName(saveMinutes(fields[8] ?? '0')).slice(1)
+      } else if (kind !== 'L' && !kind.startsWith('#') && line !== '') {
+        // [Z NAME] STDOFF RULES FORMAT [UNTIL]: RULES is "-", a fixed save, or a rule's name.
+        const at = kind === 'Z' ? 3 : 1
+        const rules = fields[at] ?? '-'
+        fields[at + 1] =
+          rules === '-' ? 'SV0' : /^-?\d/.test(rules) ? saveName(saveMinutes(rules)) : 'S%s'
+      }
+      return fields.join(' ')
+    })
+    .join('\n')
+
+const saveOf = (abbreviation: string) => {
+  const m = /^SV(M?)(\d+)$/.exec(abbreviation)
+  if (!m) throw new Error(`not a save name: ${abbreviation}`)
+  return (m[1] ? -60 : 60) * Number(m[2])
+}
+
+/** Each instant where either compilation changes, with the type and the save then in force. */
+export const joinSaves = (stages: readonly Stage[], saves: readonly Stage[]): SavedStage[] => {
+  const instants = [...new Set([...stages, ...saves].map((stage) => stage.at))].sort(
+    (a, b) => a - b,
+  )
+  const inForce = (list: readonly Stage[], at: number) =>
+    list[
+      Math.max(
+        list.findLastIndex((stage) => stage.at <= at),
+        0,
+      )
+    ] as Stage
+  return instants.map((at) => ({
+    ...inForce(stages, at),
+    at,
+    save: saveOf(inForce(saves, at).abbreviation),
+  }))
+}
+
+/**
+ * Periods in tzdb's "rearguard" form: clients expect DST to be the positive summer shift, so
+ * negative DST (Dublin's winters, Morocco's Ramadan, Namibia's winters until 2017) is reported as
+ * standard time, and the standard time between two such winters as DST of the difference.
+ */
+export const toPeriods = (stages: readonly SavedStage[]): Period[] => {
+  const periods = stages.map((stage, i): Period => {
+    const base = { at: stage.at, offset: stage.offset, abbreviation: stage.abbreviation }
+    if (stage.save < 0) return { ...base, dst: 0 }
+    const before = stages[i - 1]
+    const after = stages[i + 1]
+    if (stage.save === 0 && before && before.save < 0 && after?.offset === before.offset) {
+      return { ...base, dst: stage.offset - before.offset }
     }
-    const start = (periods[i] as Period).start
-    eras.push({ from: Math.max(start, since), byOffset: new Map([[entry[0], entry]]) })
+    return { ...base, dst: stage.save }
   })
-  return eras.map((era): Era => [era.from, [...era.byOffset.values()].sort((a, b) => a[0] - b[0])])
+  return periods.filter(
+    (p, i) =>
+      i === 0 ||
+      p.offset !== periods[i - 1]?.offset ||
+      p.dst !== periods[i - 1]?.dst ||
+      p.abbreviation !== periods[i - 1]?.abbreviation,
+  )
+}
+
+// zone1970.tab: country codes, coordinates (ISO 6709, ±DDMM[SS]±DDDMM[SS]), zone, comment.
+export const readZone1970 = (text: string): TzdbTable['places'] => {
+  const places: TzdbTable['places'] = {}
+  const degrees = (sign: string, digits: string, width: number) => {
+    const d = Number(digits.slice(0, width))
+    const m = Number(digits.slice(width, width + 2))
+    const s = Number(digits.slice(width + 2) || 0)
+    const value = d + m / 60 + s / 3600
+    return Math.round((sign === '-' ? -value : value) * 1e4) / 1e4
+  }
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue
+    const [codes = '', coordinates = '', zone = '', comment = ''] = line.split('\t')
+    const m = /^([-+])(\d{4,6})([-+])(\d{5,7})$/.exec(coordinates)
+    if (!m) throw new Error(`zone1970.tab: bad coordinates ${coordinates}`)
+    const [, latSign = '', lat = '', lonSign = '', lon = ''] = m
+    places[zone] = [codes, degrees(latSign, lat, 2), degrees(lonSign, lon, 3), comment]
+  }
+  return places
+}
+
+/** The table, from the source and its two compilations (as written, and with saves as names). */
+export const generateTable = (
+  zi: string,
+  zone1970: string,
+  compiled: string,
+  savesCompiled: string,
+): TzdbTable => {
+  const version = /^# version (\S+)/.exec(zi)?.[1]
+  if (!version) throw new Error('tzdata.zi has no "# version" line')
+  const zoneNames = [...zi.matchAll(/^Z (\S+)/gm)].map((m) => m[1] as string).sort()
+  const links = Object.fromEntries(
+    [...zi.matchAll(/^L (\S+) (\S+)/gm)]
+      .map((m) => [m[2] as string, m[1] as string])
+      .sort(([a = ''], [b = '']) => (a < b ? -1 : 1)),
+  )
+  const zones: TzdbTable['zones'] = {}
+  for (const name of zoneNames) {
+    const { stages, footer } = readTzif(readFileSync(join(compiled, name)))
+    const saves = readTzif(readFileSync(join(savesCompiled, name)))
+    const joined = joinSaves(expandStages(stages, footer), expandStages(saves.stages, saves.footer))
+    zones[name] = encodeZone(toPeriods(joined), footer)
+  }
+  return { version, end: TABLE_END, zones, links, places: readZone1970(zone1970) }
+}
+
+/** Compiles tzdb source with zic into `outDir` ("fat": every transition to 2037 listed). */
+export const compileZi = (ziFile: string, outDir: string) => {
+  const zic = spawnSync('zic', ['-b', 'fat', '-d', outDir, ziFile], { encoding: 'utf8' })
+  if (zic.error || zic.status !== 0)
+    throw new Error(`zic failed (Debian: libc-bin): ${zic.error?.message ?? zic.stderr}`)
+}
+
+/** Compiles `dir`/tzdata.zi with zic into a temporary tree and writes `dir`/zones.json. */
+export const generateTzdb = (dir = dataDir) => {
+  const zi = readFileSync(join(dir, 'tzdata.zi'), 'utf8')
+  const work = mkdtempSync(join(tmpdir(), 'moscow-time-zic-'))
+  try {
+    compileZi(join(dir, 'tzdata.zi'), join(work, 'zones'))
+    writeFileSync(join(work, 'saves.zi'), encodeSaves(zi))
+    compileZi(join(work, 'saves.zi'), join(work, 'saves'))
+    const zone1970 = readFileSync(join(dir, 'zone1970.tab'), 'utf8')
+    const table = generateTable(zi, zone1970, join(work, 'zones'), join(work, 'saves'))
+    writeFileSync(join(dir, 'zones.json'), `${JSON.stringify(table)}\n`)
+    return table
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.main) {
+  const table = generateTzdb()
+  const size = readFileSync(join(dataDir, 'zones.json')).length
+  console.log(
+    `tzdb ${table.version}: ${Object.keys(table.zones).length} zones, ${Object.keys(table.links).length} links, data/tzdb/zones.json ${(size / 1024).toFixed(0)} KiB`,
+  )
 }

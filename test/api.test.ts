@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { after, describe, test } from 'node:test'
 import { MOSCOW_AT_FIXED_INSTANT } from './fixtures.ts'
 import { buildTestApp } from './helpers.ts'
@@ -231,10 +232,14 @@ describe('methods and unknown paths', () => {
 })
 
 describe('operations', () => {
-  test('/healthz is 200', async () => {
+  test('/healthz is 200 and names the tzdb release served', async () => {
     const res = await app.inject('/healthz')
     assert.equal(res.statusCode, 200)
-    assert.deepEqual(res.json(), { status: 'ok' })
+    const version = readFileSync(new URL('../data/tzdb/tzdata.zi', import.meta.url), 'utf8')
+      .split('\n', 1)[0]
+      ?.replace('# version ', '')
+    assert.match(version ?? '', /^\d{4}[a-z]$/)
+    assert.deepEqual(res.json(), { status: 'ok', tzdb: version })
   })
 
   test('/readyz follows the lifecycle', async () => {
@@ -265,6 +270,7 @@ describe('operations', () => {
       res.body,
       /http_requests_total\{method="GET",route="unmatched",status_code="404"\} 1/,
     )
+    assert.match(res.body, /^tzdb_info\{version="\d{4}[a-z]"\} 1$/m)
     assert.match(
       res.body,
       /http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/timezone\/\*"/,

@@ -342,3 +342,46 @@ test('Casablanca stays on +00 standard time from 2026-09-20', () => {
     },
   )
 })
+
+describe('zone rules come from the vendored tzdb, not the runtime', () => {
+  test('Havana stays on CDT this winter (tzdb 2026f), whatever ICU says', () => {
+    const info = at('2026-11-28T12:00:00Z', 'America/Havana')
+    assert.deepEqual(
+      pick(info, 'utc_offset', 'abbreviation', 'dst', 'dst_offset', 'raw_offset', 'dst_until'),
+      {
+        utc_offset: '-04:00',
+        abbreviation: 'CDT',
+        dst: true,
+        dst_offset: 3600,
+        raw_offset: -18000,
+        dst_until: '2027-11-07T05:00:00+00:00',
+      },
+    )
+  })
+
+  test("DST amounts are tzdb's own saves, not guesses from neighbouring offsets", () => {
+    // Lord Howe saves 30 minutes; Rarotonga saved 30 minutes in 1979-1991; Indiana's Winamac
+    // came from Central to Eastern daylight time in 2007, a 2 h jump but a 1 h save.
+    assert.equal(at('2027-01-15T00:00:00Z', 'Australia/Lord_Howe').dst_offset, 1800)
+    assert.equal(at('1985-01-15T00:00:00Z', 'Pacific/Rarotonga').dst_offset, 1800)
+    assert.equal(at('2007-07-01T00:00:00Z', 'America/Indiana/Winamac').dst_offset, 3600)
+  })
+
+  test('beyond the table (2101), the footer rule goes on', () => {
+    // 2126's last Sundays of March and October are the 31st and the 27th.
+    const summer = at('2126-07-28T12:00:00Z', 'Europe/Dublin')
+    assert.deepEqual(pick(summer, 'abbreviation', 'dst', 'dst_offset', 'dst_from', 'dst_until'), {
+      abbreviation: 'IST',
+      dst: true,
+      dst_offset: 3600,
+      dst_from: '2126-03-31T01:00:00+00:00',
+      dst_until: '2126-10-27T01:00:00+00:00',
+    })
+    const winter = at('2101-01-15T00:00:00Z', 'America/New_York')
+    assert.deepEqual(pick(winter, 'abbreviation', 'utc_offset', 'dst'), {
+      abbreviation: 'EST',
+      utc_offset: '-05:00',
+      dst: false,
+    })
+  })
+})

@@ -1,96 +1,144 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { test } from 'node:test'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import data from '../data/tzdb/zones.json' with { type: 'json' }
+import { compileZi, encodeSaves } from '../scripts/generate-tzdb.ts'
 import { createTimeDescriber } from '../src/time/time-info.ts'
-import { createZoneRegistry } from '../src/time/zones.ts'
+import { tzdbNames } from '../src/time/tzdb.ts'
+import { decodeZone, type TzdbTable } from '../src/time/tzdb-table.ts'
 
-// The reference: Python's zoneinfo reading the system's compiled tzdb, an implementation that
-// shares no code with ICU (offsets) or with our generator (abbreviations, standard time).
-const REFERENCE = `
-import json, sys
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo, available_timezones
-zones, instants = json.load(sys.stdin)
-known = available_timezones()
-out = {}
-for zone in zones:
-    if zone not in known:
-        continue
-    rows = []
-    for t in instants:
-        local = datetime.fromtimestamp(t, timezone.utc).astimezone(ZoneInfo(zone))
-        rows.append([int(local.utcoffset().total_seconds()), int(local.dst().total_seconds()), local.tzname()])
-    out[zone] = rows
-json.dump(out, sys.stdout)
-`
+// Our answers against Python's zoneinfo reading the same vendored release, compiled here by zic:
+// nothing comes from the machine's own tzdata, so the check holds on any machine.
+const zi = fileURLToPath(new URL('../data/tzdb/tzdata.zi', import.meta.url))
+const reference = fileURLToPath(new URL('./tzdb-reference.py', import.meta.url))
+const END = Date.UTC(2037, 0, 1) / 1000
+const TABLE_END = Date.UTC(2101, 0, 1) / 1000
+const RANDOM_INSTANTS = 4000
 
-// Zones whose rules differ between our tzdb release (2026f, like the runtime's 2026e) and the
-// reference's (Debian 12's 2025b), by name: Morocco stays on +00 from 2026-09-20; British
-// Columbia, Alberta (with Inuvik) and Manitoba stay on their summer offsets from 2026-11-01.
-const RELEASE_DIFFERENCES = new Set([
-  'Africa/Casablanca',
-  'Africa/El_Aaiun',
-  'America/Edmonton',
-  'America/Inuvik',
-  'America/Vancouver',
-  'America/Winnipeg',
-])
+type Row = [number, number, number, string, number | null, number | null]
 
-// tzdb models these with negative DST, which we report the other way round (see docs/time.md).
-const NEGATIVE_DST = new Set(['Europe/Dublin', 'Africa/Casablanca', 'Africa/El_Aaiun'])
-
-// zoneinfo guesses DST amounts from neighbouring periods; for Inuvik, which moved from Pacific to
-// Mountain time in 1979, it guesses 2 h. tzdb's rule says 1 h, as we report.
-const REFERENCE_DST_AMOUNT_QUIRKS = new Set(['America/Inuvik'])
-
-const INSTANTS = ['2026-01-15T12:00:00Z', '2026-07-15T12:00:00Z', '2026-11-27T12:00:00Z'].map(
-  (iso) => Temporal.Instant.from(iso),
-)
-
-const runReference = (zones: readonly string[]) => {
-  const python = spawnSync('python3', ['-c', REFERENCE], {
-    input: JSON.stringify([zones, INSTANTS.map((i) => i.epochMilliseconds / 1000)]),
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  })
-  return python
+const missing = (t: { skip(message: string): void }, why: string) => {
+  if (process.env.CI === 'true') assert.fail(why)
+  t.skip(why)
 }
 
-test('every listed zone agrees with Python zoneinfo on offset, DST and abbreviation', (t) => {
-  const { names } = createZoneRegistry()
-  const python = runReference(names)
-  if (python.error || python.status !== 0) {
-    const why = `python3 with zoneinfo is needed for the tzdb cross-check: ${python.error?.message ?? python.stderr}`
-    if (process.env.CI === 'true') assert.fail(why)
-    return t.skip(why)
+// A seeded generator, so a failure names instants that the next run checks again.
+const random = (seed: number) => () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+  return seed / 2 ** 31
+}
+
+const work = mkdtempSync(join(tmpdir(), 'moscow-time-tzdb-'))
+after(() => rmSync(work, { recursive: true, force: true }))
+
+const iso = (seconds: number | null) =>
+  seconds === null ? null : `${new Date(seconds * 1000).toISOString().slice(0, 19)}+00:00`
+
+test('every zone and link agrees with Python zoneinfo over the vendored tzdb, at every transition', (t) => {
+  try {
+    compileZi(zi, join(work, 'zones'))
+    writeFileSync(join(work, 'saves.zi'), encodeSaves(readFileSync(zi, 'utf8')))
+    compileZi(join(work, 'saves.zi'), join(work, 'saves'))
+  } catch (error) {
+    return missing(t, `zic is needed for the tzdb cross-check: ${(error as Error).message}`)
   }
-  const reference: Record<string, Array<[number, number, string]>> = JSON.parse(python.stdout)
+  const names = [...tzdbNames.zones, ...Object.keys(tzdbNames.links)]
+  const next = random(20_261_128)
+  // Our transitions, a second before and at each (the reference adds its own the same way).
+  const table = data as unknown as TzdbTable
+  const queries = Object.fromEntries(
+    names.map((name) => {
+      const { starts } = decodeZone(table.zones[tzdbNames.links[name] ?? name] ?? ['', [], [], '0'])
+      return [name, [...starts].filter((s) => s > 0 && s < END).flatMap((s) => [s - 1, s])]
+    }),
+  )
+  for (let i = 0; i < RANDOM_INSTANTS; i++) {
+    const name = names[Math.floor(next() * names.length)] as string
+    queries[name]?.push(Math.floor(next() * END))
+  }
+  // 2037 to 2101: our transitions there (the footer's rule, expanded) and random instants.
+  const late = Object.fromEntries(
+    names.map((name) => {
+      const { starts } = decodeZone(table.zones[tzdbNames.links[name] ?? name] ?? ['', [], [], '0'])
+      const own = [...starts].filter((s) => s >= END && s < TABLE_END)
+      return [name, own.flatMap((s) => [s - 1, s])]
+    }),
+  )
+  for (let i = 0; i < RANDOM_INSTANTS; i++) {
+    const name = names[Math.floor(next() * names.length)] as string
+    late[name]?.push(END + Math.floor(next() * (TABLE_END - END)))
+  }
+  const python = spawnSync('python3', [reference], {
+    input: JSON.stringify({
+      zones: join(work, 'zones'),
+      saves: join(work, 'saves'),
+      queries,
+      late,
+    }),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  })
+  if (python.error)
+    return missing(t, `python3 is needed for the tzdb cross-check: ${python.error.message}`)
+  assert.equal(python.status, 0, python.stderr)
+  const { answers, late: lateAnswers } = JSON.parse(python.stdout) as {
+    answers: Record<string, Row[]>
+    late: Record<string, Array<[number, number, string]>>
+  }
+
   const describeTime = createTimeDescriber()
   const problems: string[] = []
-  let checked = 0
-  for (const zone of names) {
-    const rows = reference[zone]
-    if (!rows) {
-      if (!RELEASE_DIFFERENCES.has(zone)) problems.push(`${zone}: unknown to the reference`)
-      continue
-    }
-    rows.forEach(([offset, dst, abbreviation], i) => {
-      const info = describeTime(INSTANTS[i] as Temporal.Instant, zone)
-      const ours = info.raw_offset + info.dst_offset
-      const sameDst = NEGATIVE_DST.has(zone)
-        ? info.dst_offset >= 0 && info.dst === info.dst_offset > 0
-        : info.dst === (dst !== 0) &&
-          (info.dst_offset === dst || REFERENCE_DST_AMOUNT_QUIRKS.has(zone))
-      if (ours !== offset || !sameDst || info.abbreviation !== abbreviation) {
-        if (RELEASE_DIFFERENCES.has(zone)) return
+  let instants = 0
+  for (const name of names) {
+    const rows = answers[name]
+    assert.ok(rows && rows.length > 0, `${name}: no answer from the reference`)
+    for (const [seconds, offset, dst, abbreviation, from, until] of rows) {
+      const ours = describeTime(Temporal.Instant.fromEpochMilliseconds(seconds * 1000), name)
+      const want = {
+        offset,
+        dst: dst !== 0,
+        dst_offset: dst,
+        abbreviation,
+        dst_from: dst !== 0 ? iso(from) : null,
+        dst_until: dst !== 0 ? iso(until) : null,
+      }
+      const got = {
+        offset: ours.raw_offset + ours.dst_offset,
+        dst: ours.dst,
+        dst_offset: ours.dst_offset,
+        abbreviation: ours.abbreviation,
+        dst_from: ours.dst_from,
+        dst_until: ours.dst_until,
+      }
+      instants++
+      if (JSON.stringify(got) !== JSON.stringify(want) && problems.length < 20) {
         problems.push(
-          `${zone} at ${INSTANTS[i]}: ours ${ours}/${info.dst_offset}/${info.abbreviation}, reference ${offset}/${dst}/${abbreviation}`,
+          `${name} at ${iso(seconds)}: ours ${JSON.stringify(got)}, reference ${JSON.stringify(want)}`,
         )
       }
-    })
-    checked++
+    }
   }
-  t.diagnostic(`${checked} zones checked at ${INSTANTS.length} instants each`)
+  let lateInstants = 0
+  for (const name of names) {
+    for (const [seconds, offset, abbreviation] of lateAnswers[name] ?? []) {
+      const ours = describeTime(Temporal.Instant.fromEpochMilliseconds(seconds * 1000), name)
+      const got = [ours.raw_offset + ours.dst_offset, ours.abbreviation]
+      lateInstants++
+      if (JSON.stringify(got) !== JSON.stringify([offset, abbreviation]) && problems.length < 20) {
+        problems.push(
+          `${name} at ${iso(seconds)}: ours ${got}, reference ${[offset, abbreviation]}`,
+        )
+      }
+    }
+  }
+  t.diagnostic(
+    `${tzdbNames.zones.length} zones and ${Object.keys(tzdbNames.links).length} links, ${instants} instants from 1970 to 2037 and ${lateInstants} from 2037 to 2101`,
+  )
   assert.deepEqual(problems, [])
-  assert.ok(checked > 400, `only ${checked} zones checked`)
+  assert.ok(instants > 50_000, `only ${instants} instants checked`)
+  assert.ok(lateInstants > 20_000, `only ${lateInstants} instants checked after 2037`)
 })

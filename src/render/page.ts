@@ -8,7 +8,8 @@ export type PageAssets = { script: string; style: string; icon: string }
 
 export type PageOptions = { assets: PageAssets; timeZone: string }
 
-export type RenderPage = (time: TimeInfo, language: Language) => string
+/** `untilMs`: the zone's next transition, when the script must re-ask the server for the offset. */
+export type RenderPage = (time: TimeInfo, language: Language, untilMs?: number | null) => string
 
 const wholeSeconds = (time: TimeInfo) => time.datetime.slice(0, 19)
 
@@ -34,7 +35,7 @@ export const createPageRenderer = ({ assets, timeZone }: PageOptions): RenderPag
         (other) =>
           `<a href="?lang=${other}" hreflang="${other}" lang="${other}"${other === language ? ' aria-current="page"' : ''}>${LANGUAGE_NAMES[other]}</a>`,
       ).join('')
-      const head = `<!doctype html>\n<html lang="${language}" data-zone="${zone}" data-city="${escapeHtml(city.name)}" data-city-in="${escapeHtml(city.inName)}" data-ms="`
+      const head = `<!doctype html>\n<html lang="${language}" data-zone="${zone}" data-city="${escapeHtml(city.name)}" data-city-in="${escapeHtml(city.inName)}" data-offset="`
       const afterMs =
         `"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
         `<title>${escapeHtml(strings.title(city))}</title>` +
@@ -50,13 +51,13 @@ export const createPageRenderer = ({ assets, timeZone }: PageOptions): RenderPag
         `<noscript><p class="note">${escapeHtml(strings.noScript)}</p></noscript></main>` +
         `<footer><a href="/api/timezone/${zone}">${escapeHtml(strings.json)}</a>` +
         `<a href="/api/openapi.json">${escapeHtml(strings.api)}</a></footer></body></html>\n`
-      const render = (time: TimeInfo) => {
+      const render = (time: TimeInfo, untilMs: number | null | undefined) => {
         const local = wholeSeconds(time)
         const [year, month, day] = local.slice(0, 10).split('-').map(Number)
         const date = dateFormat.format(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1))
         const epochMs = Temporal.Instant.from(time.utc_datetime).epochMilliseconds
         return (
-          `${head}${epochMs}${afterMs}${escapeHtml(local + time.utc_offset)}">` +
+          `${head}${(time.raw_offset + time.dst_offset) / 60}" data-until="${untilMs ?? ''}" data-ms="${epochMs}${afterMs}${escapeHtml(local + time.utc_offset)}">` +
           `<span id="hm">${escapeHtml(local.slice(11, 16))}</span>` +
           `<span class="sec">:<span id="ss">${escapeHtml(local.slice(17, 19))}</span></span></time></p>` +
           `<p id="date" class="date">${escapeHtml(date)}</p>` +
@@ -66,6 +67,6 @@ export const createPageRenderer = ({ assets, timeZone }: PageOptions): RenderPag
       }
       return [language, render]
     }),
-  ) as Record<Language, (time: TimeInfo) => string>
-  return (time, language) => pages[language](time)
+  ) as Record<Language, (time: TimeInfo, untilMs?: number | null) => string>
+  return (time, language, untilMs) => pages[language](time, untilMs)
 }

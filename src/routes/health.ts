@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { tzdbVersion } from '../time/tzdb.ts'
 
 /** Shared with the process wiring: readiness turns false the moment shutdown begins. */
 export type Lifecycle = { ready: boolean }
 
 // Three fixed answers (statusSchema in schemas.ts documents them), serialized once, not per probe.
 const status = (text: string) => JSON.stringify({ status: text })
-const OK = status('ok')
+// Liveness also says which tzdb release the answers come from.
+const OK = JSON.stringify({ status: 'ok', tzdb: tzdbVersion })
 const READY = status('ready')
 const CLOSING = status('shutting down')
 

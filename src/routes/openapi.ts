@@ -45,7 +45,8 @@ export const openApiDocument = {
   info: {
     title: 'moscow-time',
     version: '1.0.0',
-    description: `Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served. Abbreviations and standard time from tzdb ${tzdbVersion}.`,
+    description: `Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served. Offsets, DST and abbreviations from tzdb ${tzdbVersion}, vendored with the service (not the runtime's own zone data).`,
+    'x-tzdb-version': tzdbVersion,
     license: { name: 'MIT', identifier: 'MIT' },
   },
   paths: {

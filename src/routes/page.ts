@@ -4,6 +4,7 @@ import { chooseLanguage } from '../render/language.ts'
 import { createPageRenderer } from '../render/page.ts'
 import type { Clock } from '../time/clock.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
+import { findPeriod } from '../time/tzdb.ts'
 
 export type PageDeps = { clock: Clock; describe: TimeDescriber; timeZone: string; publicDir: URL }
 
@@ -56,15 +57,22 @@ export const registerPageRoutes = (
   })
   const byUrl = new Map([...assets.values()].map((asset) => [asset.url, asset]))
 
+  // The zone's next transition: the page's script re-asks the server for the offset there.
+  const untilMs = (now: Temporal.Instant) => {
+    const until = findPeriod(timeZone, Math.floor(now.epochMilliseconds / 1000))?.until
+    return until == null ? null : until * 1000
+  }
+
   app.get('/', (request, reply) => {
     const { lang } = request.query as Record<string, unknown>
     const language = chooseLanguage(lang, request.headers['accept-language'])
+    const now = clock()
     return reply
       .header('cache-control', 'no-store')
       .header('vary', 'accept-language')
       .header('content-language', language)
       .type('text/html; charset=utf-8')
-      .send(render(describe(clock(), timeZone), language))
+      .send(render(describe(now, timeZone), language, untilMs(now)))
   })
 
   app.get<{ Params: { file: string } }>(`${ASSET_PREFIX}:file`, (request, reply) => {

@@ -56,7 +56,10 @@ export const errorSchema = {
 export const statusSchema = {
   type: 'object',
   required: ['status'],
-  properties: { status: { type: 'string' } },
+  properties: {
+    status: { type: 'string' },
+    tzdb: { type: 'string', description: 'The tzdb release the zone rules come from' },
+  },
   additionalProperties: false,
 } as const
 

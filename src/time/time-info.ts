@@ -1,4 +1,4 @@
-import { nameOffset } from './tzdb.ts'
+import { findPeriod } from './tzdb.ts'
 
 /** The worldtimeapi.org time object, less `client_ip` (which belongs to HTTP). */
 export type TimeInfo = {
@@ -39,40 +39,32 @@ const SECONDS_PER_DAY = 86_400
 const NS_PER_SECOND = 1_000_000_000n
 const EPOCH_DATE = Temporal.PlainDate.from('1970-01-01')
 
-const utcString = (instant: Temporal.Instant) => instant.toString({ timeZone: 'UTC' })
+const utcString = (epochSeconds: number) =>
+  Temporal.Instant.fromEpochMilliseconds(epochSeconds * 1000).toString({ timeZone: 'UTC' })
 
-const latest = (a: bigint | null, b: bigint | null) =>
-  a === null ? b : b === null || a > b ? a : b
-const earliest = (a: bigint | null, b: bigint | null) =>
-  a === null ? b : b === null || a < b ? a : b
+const formatOffset = (seconds: number) => {
+  const sign = seconds < 0 ? '-' : '+'
+  const minutes = Math.floor(Math.abs(seconds) / 60)
+  return `${sign}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`
+}
 
-const findPeriod = (instant: Temporal.Instant, zone: string): Period => {
-  const here = instant.toZonedDateTimeISO(zone)
-  // 'previous' looks strictly before its receiver: a transition at this very instant counts.
-  const from = instant
-    .add({ nanoseconds: 1 })
-    .toZonedDateTimeISO(zone)
-    .getTimeZoneTransition('previous')
-  const until = here.getTimeZoneTransition('next')
-  const offsetSeconds = here.offsetNanoseconds / 1e9
-  const named = nameOffset(zone, Math.floor(instant.epochMilliseconds / 1000), offsetSeconds)
-  const dst = named.dstSeconds !== 0
-  // A zone can rename its offset without changing it (PDT becoming MST): a period ends there too.
-  const toNs = (seconds: number | null) =>
-    seconds === null ? null : BigInt(seconds) * 1_000_000_000n
-  const fromNs = latest(from ? from.epochNanoseconds : null, toNs(named.since))
-  const untilNs = earliest(until ? until.epochNanoseconds : null, toNs(named.until))
+const toNs = (seconds: number | null) => (seconds === null ? null : BigInt(seconds) * NS_PER_SECOND)
+
+const periodAt = (instant: Temporal.Instant, zone: string): Period => {
+  const named = findPeriod(zone, Math.floor(instant.epochMilliseconds / 1000))
+  if (!named) throw new RangeError(`unknown zone ${zone}`)
+  const dst = named.dst !== 0
   return {
-    fromNs,
-    untilNs,
+    fromNs: toNs(named.from),
+    untilNs: toNs(named.until),
     abbreviation: named.abbreviation,
     dst,
-    dstOffset: named.dstSeconds,
-    rawOffset: offsetSeconds - named.dstSeconds,
-    utcOffset: here.offset,
-    offsetSeconds,
-    dstFrom: dst && from ? utcString(from.toInstant()) : null,
-    dstUntil: dst && until ? utcString(until.toInstant()) : null,
+    dstOffset: named.dst,
+    rawOffset: named.offset - named.dst,
+    utcOffset: formatOffset(named.offset),
+    offsetSeconds: named.offset,
+    dstFrom: dst && named.from !== null ? utcString(named.from) : null,
+    dstUntil: dst && named.until !== null ? utcString(named.until) : null,
   }
 }
 
@@ -117,7 +109,7 @@ export const createTimeDescriber = () => {
     const ns = instant.epochNanoseconds
     let period = periods.get(zone)
     if (!period || !contains(period, ns)) {
-      period = findPeriod(instant, zone)
+      period = periodAt(instant, zone)
       periods.set(zone, period)
     }
     const unixtime = Math.floor(instant.epochMilliseconds / 1000)

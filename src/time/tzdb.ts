@@ -1,47 +1,79 @@
-import data from './tzdb-data.json' with { type: 'json' }
+// Zone rules from the vendored tzdb release (data/tzdb/zones.json), never from the runtime's ICU.
+import data from '../../data/tzdb/zones.json' with { type: 'json' }
+import { type PosixRule, parsePosixTz, transitionsInYear } from './posix-tz.ts'
+import { type DecodedZone, decodeZone, type TzdbTable } from './tzdb-table.ts'
 
-// [offset seconds, abbreviation, DST seconds]; see scripts/generate-tzdb.ts for how eras are cut.
-type Entry = [number, string, number]
-type Era = [number, Entry[]]
+const table = data as unknown as TzdbTable
 
 export type ZoneNames = { zones: readonly string[]; links: Readonly<Record<string, string>> }
 
-/** tzdb's name for an offset, and the span (epoch seconds; null: unbounded) it holds for. */
-export type OffsetName = {
+/** What holds in a zone between two transitions (epoch seconds; null: none known). */
+export type ZonePeriod = {
+  offset: number
+  dst: number
   abbreviation: string
-  dstSeconds: number
-  since: number | null
+  from: number | null
   until: number | null
 }
 
-const zones = data.zones as unknown as Record<string, Era[]>
+export const tzdbVersion: string = table.version
 
-export const tzdbVersion: string = data.version
+export const tzdbNames: ZoneNames = { zones: Object.keys(table.zones), links: table.links }
 
-export const tzdbNames: ZoneNames = { zones: Object.keys(zones), links: data.links }
+/** zone1970.tab's country codes, coordinates and comment, by zone. */
+export const zonePlaces: TzdbTable['places'] = table.places
 
-/** tzdb's abbreviation and DST amount for `offsetSeconds` in force in `zone` at `epochSeconds`. */
-export const nameOffset = (
-  zone: string,
-  epochSeconds: number,
-  offsetSeconds: number,
-): OffsetName => {
-  const eras = zones[data.links[zone as keyof typeof data.links] ?? zone] ?? []
-  let index = 0
-  while (index + 1 < eras.length && (eras[index + 1] as Era)[0] <= epochSeconds) index++
-  const entry = eras[index]?.[1].find(([offset]) => offset === offsetSeconds)
-  const since = index > 0 ? (eras[index] as Era)[0] : null
-  const until = eras[index + 1]?.[0] ?? null
-  // A zone or offset newer than our table: tzdb's own convention for unnamed offsets, e.g. "+04".
-  return entry
-    ? { abbreviation: entry[1], dstSeconds: entry[2], since, until }
-    : { abbreviation: formatNumericAbbreviation(offsetSeconds), dstSeconds: 0, since, until }
+const decoded = new Map<string, DecodedZone>()
+const rules = new Map<string, PosixRule | undefined>()
+
+const yearOf = (epochSeconds: number) => new Date(epochSeconds * 1000).getUTCFullYear()
+
+// The footer's period around `epochSeconds`, for instants past the table's end.
+const footerPeriod = (rule: PosixRule, epochSeconds: number): ZonePeriod => {
+  const { standard, daylight } = rule
+  if (!daylight) return { ...standard, dst: 0, from: null, until: null }
+  const year = yearOf(epochSeconds)
+  const all = [year - 1, year, year + 1].flatMap((y) => transitionsInYear(rule, y))
+  // A change that another meets at the same instant (DST all year) is no change.
+  const changes = all.filter((change, i) => change.at !== all[i + 1]?.at)
+  const i = changes.findLastIndex((change) => change.at <= epochSeconds)
+  const now = changes[i] ?? standard
+  // Negative DST (Dublin's "IST-1GMT0") is reported the other way round, as in the table.
+  const amount = daylight.offset - standard.offset
+  const dst = now.isDst ? Math.max(amount, 0) : Math.max(-amount, 0)
+  return {
+    offset: now.offset,
+    abbreviation: now.abbreviation,
+    dst,
+    from: changes[i]?.at ?? null,
+    until: changes[i + 1]?.at ?? null,
+  }
 }
 
-export const formatNumericAbbreviation = (offsetSeconds: number): string => {
-  const sign = offsetSeconds < 0 ? '-' : '+'
-  const minutes = Math.floor(Math.abs(offsetSeconds) / 60)
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0')
-  const mm = minutes % 60
-  return `${sign}${hh}${mm ? String(mm).padStart(2, '0') : ''}`
+/** The period of `zone` (a zone or link name, as tzdb spells it) at `epochSeconds`. */
+export const findPeriod = (zone: string, epochSeconds: number): ZonePeriod | undefined => {
+  const name = table.links[zone] ?? zone
+  let rows = decoded.get(name)
+  if (!rows) {
+    const encoded = table.zones[name]
+    if (!encoded) return undefined
+    rows = decodeZone(encoded)
+    decoded.set(name, rows)
+    rules.set(name, parsePosixTz(rows.footer))
+  }
+  const rule = rules.get(name)
+  if (rule?.daylight && epochSeconds >= table.end) return footerPeriod(rule, epochSeconds)
+  const { starts, kinds, types } = rows
+  // The last start at or before the instant; starts[0] is -Infinity.
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if ((starts[mid] as number) <= epochSeconds) low = mid
+    else high = mid - 1
+  }
+  const [offset, abbreviation, dst] = types[kinds[low] as number] ?? [0, 'UTC', 0]
+  const next = starts[low + 1]
+  const until = next ?? (rule?.daylight ? footerPeriod(rule, epochSeconds).until : null)
+  return { offset, abbreviation, dst, from: low > 0 ? (starts[low] as number) : null, until }
 }

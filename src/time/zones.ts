@@ -1,7 +1,7 @@
 import { tzdbNames, type ZoneNames } from './tzdb.ts'
 
 export type ZoneRegistry = {
-  /** Every zone the API lists: tzdb's primary names that the runtime knows, sorted. */
+  /** Every zone the API lists, sorted: tzdb's zones and the one-part names it listed until 2024. */
   readonly names: readonly string[]
   /** The properly cased zone for a name or alias (any case), or undefined if unknown. */
   resolve(name: string): string | undefined
@@ -9,29 +9,31 @@ export type ZoneRegistry = {
   inArea(area: string): readonly string[] | undefined
 }
 
-const isRuntimeZone = (name: string): boolean => {
-  try {
-    // Offsets such as "+03:00" are valid Temporal zones but not IANA names: only names pass.
-    return (
-      /^[A-Za-z]/.test(name) &&
-      Boolean(Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(name))
-    )
-  } catch {
-    return false
-  }
-}
+// Zones until tzdb 2024b made them links; clients walk the list and ask for each name.
+const FORMER_ZONES = [
+  'CET',
+  'CST6CDT',
+  'EET',
+  'EST',
+  'EST5EDT',
+  'HST',
+  'MET',
+  'MST',
+  'MST7MDT',
+  'PST8PDT',
+  'WET',
+]
+// A placeholder for machines with no zone set, not a place.
+const NOT_PLACES = new Set(['Factory'])
 
-export const createZoneRegistry = (
-  tzdb: ZoneNames = tzdbNames,
-  runtime: readonly string[] = Intl.supportedValuesOf('timeZone'),
-): ZoneRegistry => {
+export const createZoneRegistry = (tzdb: ZoneNames = tzdbNames): ZoneRegistry => {
   const known = new Set([...tzdb.zones, ...Object.keys(tzdb.links)])
-  // Zones newer than our tzdb table still get served (with numeric abbreviations).
-  const newer = runtime.filter((name) => !known.has(name))
-  const names = [...tzdb.zones, ...newer].filter(isRuntimeZone).sort()
+  const names = [...tzdb.zones, ...FORMER_ZONES.filter((name) => tzdb.links[name])]
+    .filter((name) => !NOT_PLACES.has(name))
+    .sort()
   const byLowerCase = new Map<string, string>()
-  for (const name of [...names, ...Object.keys(tzdb.links).filter(isRuntimeZone)]) {
-    byLowerCase.set(name.toLowerCase(), name)
+  for (const name of known) {
+    if (!NOT_PLACES.has(name)) byLowerCase.set(name.toLowerCase(), name)
   }
   const areas = new Map<string, string[]>()
   for (const name of names) {

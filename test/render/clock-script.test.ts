@@ -5,6 +5,7 @@ import {
   describeZoneDifference,
   estimateOffset,
   msUntilNextSecond,
+  parseOffset,
   parseServerTime,
   RESOLUTION_MS,
   type Sample,
@@ -186,8 +187,8 @@ describe('describeZoneDifference', () => {
 describe('zonedTime', () => {
   const at = Date.UTC(2026, 10, 27, 13, 20, 31, 999)
 
-  test('reads the wall clock of Moscow', () => {
-    assert.deepEqual(zonedTime(at, 'Europe/Moscow'), {
+  test('reads the wall clock at the offset the server sent', () => {
+    assert.deepEqual(zonedTime(at, 180), {
       hm: '16:20',
       ss: '31',
       iso: '2026-11-27T16:20:31+03:00',
@@ -196,10 +197,28 @@ describe('zonedTime', () => {
     })
   })
 
-  test('handles negative, fractional and zero offsets', () => {
-    assert.equal(zonedTime(at, 'America/St_Johns').iso, '2026-11-27T09:50:31-03:30')
-    assert.equal(zonedTime(at, 'America/St_Johns').offsetMinutes, -210)
-    assert.equal(zonedTime(at, 'UTC').iso, '2026-11-27T13:20:31+00:00')
-    assert.equal(zonedTime(Date.UTC(2026, 10, 27, 21), 'Europe/Moscow').hm, '00:00')
+  test('handles negative, fractional and zero offsets, and the date line', () => {
+    assert.equal(zonedTime(at, -210).iso, '2026-11-27T09:50:31-03:30')
+    assert.equal(zonedTime(at, 0).iso, '2026-11-27T13:20:31+00:00')
+    assert.equal(zonedTime(Date.UTC(2026, 10, 27, 21), 180).iso, '2026-11-28T00:00:00+03:00')
+    assert.equal(zonedTime(Date.UTC(2026, 10, 27, 3), -240).iso, '2026-11-26T23:00:00-04:00')
+  })
+
+  test("ignores the browser's own zone data: Havana at -04:00 while older data says -05:00", () => {
+    const havana = Date.UTC(2026, 10, 28, 12)
+    assert.equal(zonedTime(havana, -240).hm, '08:00')
+  })
+})
+
+describe('parseOffset', () => {
+  test("reads the API's utc_offset", () => {
+    assert.equal(parseOffset('+03:00'), 180)
+    assert.equal(parseOffset('-03:30'), -210)
+    assert.equal(parseOffset('+00:00'), 0)
+  })
+
+  test('refuses anything else', () => {
+    for (const bad of ['', '03:00', '+3:00', 'GMT+3', null, 180])
+      assert.ok(Number.isNaN(parseOffset(bad)))
   })
 })
