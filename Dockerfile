@@ -30,6 +30,8 @@ ARG BUILDKIT_SBOM_SCAN_STAGE=true
 COPY .node-version tsconfig.json ./
 COPY scripts/ scripts/
 COPY src/ src/
+# Vendored data (the tzdb source and its table), bundled into dist/server.mjs.
+COPY data/ data/
 # A pattern, so a checkout whose public/ is still empty (git keeps no empty folders) builds too.
 COPY publi[c]/ public/
 RUN npm run build && test -f dist/server.mjs && mkdir -p public

@@ -263,6 +263,7 @@ describe('.dockerignore', () => {
       'package-lock.json',
       '.node-version',
       'src/',
+      'data/',
       'public/',
     ]) {
       assert.ok(admitted.includes(needed), `${needed} is admitted`)
