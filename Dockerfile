@@ -52,10 +52,12 @@ FROM ${NODE_IMAGE} AS rootfs
 WORKDIR /app
 COPY --from=build /app/dist/server.mjs dist/server.mjs
 COPY --from=build /app/public/ public/
+# The IP-to-zone table is read from disk at start (5.6 MB, not worth a place in the bundle's text).
+COPY --from=build /app/data/ip-zones/ip-zones.bin data/ip-zones/ip-zones.bin
 RUN set -eu; \
     root=/rootfs; \
     node_bin=/usr/local/bin/node; \
-    mkdir -p "$root/usr/local/bin" "$root/etc" "$root/app/dist" "$root/app/public" "$root/tmp"; \
+    mkdir -p "$root/usr/local/bin" "$root/etc" "$root/app/dist" "$root/app/public" "$root/app/data/ip-zones" "$root/tmp"; \
     chmod 1777 "$root/tmp"; \
     cp "$node_bin" "$root$node_bin"; \
     ldd "$node_bin" > /tmp/ldd.txt 2>&1 || { cat /tmp/ldd.txt; exit 1; }; \
@@ -70,6 +72,7 @@ RUN set -eu; \
     chown 65532:65532 "$root/home/nonroot"; \
     chmod 0700 "$root/home/nonroot"; \
     cp dist/server.mjs "$root/app/dist/server.mjs"; \
+    cp data/ip-zones/ip-zones.bin "$root/app/data/ip-zones/ip-zones.bin"; \
     find public -type f -name '*.ts' -exec rm -f {} +; \
     cp -R public/. "$root/app/public/"; \
     chmod -R a+rX,go-w "$root/app"; \

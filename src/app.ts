@@ -3,13 +3,14 @@ import type { Socket } from 'node:net'
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from 'fastify'
 import helmet, { type HelmetOptions } from 'helmet'
 import type { Config } from './config.ts'
-import { registerApiRoutes } from './routes/api.ts'
+import { callerAddress, registerApiRoutes } from './routes/api.ts'
 import { isApiPath, sendError } from './routes/errors.ts'
 import { type Lifecycle, registerHealthRoutes } from './routes/health.ts'
 import { registerMetrics } from './routes/metrics.ts'
 import { registerPageRoutes } from './routes/page.ts'
 import { SERVER_LIMITS, type ServerLimits } from './server-limits.ts'
 import { type Clock, systemClock } from './time/clock.ts'
+import { type IpZones, loadIpZones } from './time/ip-zones.ts'
 import { createTimeDescriber } from './time/time-info.ts'
 import { createZoneRegistry, type ZoneRegistry } from './time/zones.ts'
 
@@ -20,6 +21,8 @@ export type AppOptions = {
   lifecycle?: Lifecycle
   /** Where the page's script, stylesheet and icon live. */
   publicDir?: URL
+  /** IP address to zone; by default the committed table, read once per app. */
+  ipZones?: IpZones
   /** A pino destination stream; tests capture logs with it. */
   logStream?: { write(line: string): void }
   /** Overrides of the server limits; tests shorten the timeouts. */
@@ -103,6 +106,8 @@ export const buildApp = ({
   zones = createZoneRegistry(),
   lifecycle = { ready: true },
   publicDir = new URL('../public/', import.meta.url),
+  // Beside public/ both here (src/) and in the bundle (dist/).
+  ipZones = loadIpZones(new URL('../data/ip-zones/ip-zones.bin', import.meta.url)),
   logStream,
   limits: overrides = {},
 }: AppOptions): FastifyInstance => {
@@ -141,7 +146,12 @@ export const buildApp = ({
         'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 400
       const code = status >= 400 && status < 500 ? status : 400
       request.log.info(
-        { method: request.method, url: request.url.slice(0, 200), status: code, ip: request.ip },
+        {
+          method: request.method,
+          url: request.url.slice(0, 200),
+          status: code,
+          ip: callerAddress(request),
+        },
         'request',
       )
       return sendError(request, reply.headers(SECURITY_HEADERS), code, 'bad request')
@@ -158,7 +168,8 @@ export const buildApp = ({
     // headers. The onSend hook below ends the connection at the limit instead.
     maxRequestsPerSocket: 0,
     bodyLimit: limits.bodyLimit,
-    routerOptions: { maxParamLength: limits.maxParamLength },
+    // Clients write /api/timezone/ and /api/timezone alike: one trailing slash is dropped.
+    routerOptions: { maxParamLength: limits.maxParamLength, ignoreTrailingSlash: true },
     // Requests that reach a closing server are served (with Connection: close), not refused with a
     // bare 503: the load bench saw no 503 either way, and clients without a retrying proxy need the
     // answer (docs/reliability.md).
@@ -257,7 +268,7 @@ export const buildApp = ({
           url: request.url.slice(0, 200),
           status: reply.statusCode,
           ms: Math.round(reply.elapsedTime * 100) / 100,
-          ip: request.ip,
+          ip: callerAddress(request),
         },
         'request',
       )
@@ -266,7 +277,13 @@ export const buildApp = ({
 
     registerMetrics(root)
     const describe = createTimeDescriber()
-    registerApiRoutes(root, { clock, zones, describe })
+    registerApiRoutes(root, {
+      clock,
+      zones,
+      describe,
+      ipZones,
+      ipFallbackZone: config.ipFallbackZone,
+    })
     registerHealthRoutes(root, lifecycle)
     registerPageRoutes(root, { clock, describe, timeZone: config.timeZone, publicDir })
 

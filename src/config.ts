@@ -12,6 +12,8 @@ export type Config = {
   logLevel: LogLevel
   trustProxy: TrustProxy
   shutdownDelayMs: number
+  /** The zone /api/ip answers for addresses with no location; null: 404. */
+  ipFallbackZone: string | null
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -84,7 +86,7 @@ export const loadConfig = (env: Env, resolveZone: (name: string) => string | und
     }
     return value
   }
-  const config: Config = {
+  const config: Omit<Config, 'ipFallbackZone'> = {
     port: read('PORT', 8080, integerIn(0, 65535), 'an integer port from 0 to 65535'),
     host: read('HOST', '0.0.0.0', parseHost, 'an IP address or a host name'),
     timeZone: read(
@@ -107,6 +109,13 @@ export const loadConfig = (env: Env, resolveZone: (name: string) => string | und
       'an integer number of milliseconds from 0 to 600000',
     ),
   }
+  // Default: the page's zone, as a self-hosted instance on a private network sees only private callers.
+  const fallback = read<string | null>(
+    'IP_FALLBACK_ZONE',
+    config.timeZone,
+    (raw) => (raw === 'none' ? null : resolveZone(raw)),
+    'an IANA time zone name, or none',
+  )
   if (problems.length > 0) throw new ConfigError(problems)
-  return config
+  return { ...config, ipFallbackZone: fallback }
 }

@@ -29,9 +29,10 @@ describe('GET /api/timezone/{area}/{location}', () => {
     const res = await app.inject('/api/timezone/Europe/Moscow.txt')
     assert.equal(res.statusCode, 200)
     assert.equal(res.headers['content-type'], 'text/plain; charset=utf-8')
+    // No newline after the last line, as worldtimeapi.org sent it.
     const expected = Object.entries(MOSCOW)
-      .map(([key, value]) => `${key}: ${value ?? ''}\n`)
-      .join('')
+      .map(([key, value]) => `${key}: ${value ?? ''}`)
+      .join('\n')
     assert.equal(res.body, expected)
   })
 
@@ -67,6 +68,25 @@ describe('GET /api/timezone/{area}/{location}', () => {
     const proxied = buildTestApp({ TRUST_PROXY: 'on' })
     const res = await proxied.inject({ url: '/api/timezone/UTC', headers })
     assert.equal(res.json().client_ip, '203.0.113.7')
+    await proxied.close()
+  })
+
+  test('a trusted X-Forwarded-For that is no address is neither echoed nor logged', async () => {
+    const lines: string[] = []
+    const proxied = buildTestApp(
+      { TRUST_PROXY: 'on' },
+      { logStream: { write: (line) => lines.push(line) } },
+    )
+    for (const forged of ['<script>', 'not-an-ip', '999.1.1.1', '1.2.3.4 5.6.7.8']) {
+      const res = await proxied.inject({
+        url: '/api/timezone/UTC',
+        headers: { 'x-forwarded-for': forged },
+      })
+      assert.equal(res.json().client_ip, '127.0.0.1', forged)
+    }
+    const logged = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request')
+    assert.equal(logged.length, 4)
+    for (const entry of logged) assert.equal(entry.ip, '127.0.0.1')
     await proxied.close()
   })
 })
@@ -149,7 +169,7 @@ describe('unknown and hostile zone names', () => {
     const res = await app.inject('/api/timezone/Mars/Olympus_Mons.txt')
     assert.equal(res.statusCode, 404)
     assert.equal(res.headers['content-type'], 'text/plain; charset=utf-8')
-    assert.equal(res.body, 'Error: unknown location\n')
+    assert.equal(res.body, 'Error: unknown location')
   })
 
   test('bad percent-encoding is 400, not 5xx', async () => {

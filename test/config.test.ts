@@ -23,6 +23,7 @@ test('defaults follow the design', () => {
     logLevel: 'info',
     trustProxy: false,
     shutdownDelayMs: 5000,
+    ipFallbackZone: 'Europe/Moscow',
   })
 })
 
@@ -43,8 +44,23 @@ test('good values are read and normalized', () => {
       logLevel: 'warn',
       trustProxy: ['10.0.0.0/8', '2001:db8::/32', '192.0.2.1'],
       shutdownDelayMs: 0,
+      ipFallbackZone: 'Asia/Tokyo',
     },
   )
+})
+
+describe('IP_FALLBACK_ZONE', () => {
+  test('follows TIME_ZONE unless set', () => {
+    assert.equal(load({ TIME_ZONE: 'Europe/London' }).ipFallbackZone, 'Europe/London')
+    assert.equal(
+      load({ TIME_ZONE: 'Europe/London', IP_FALLBACK_ZONE: 'america/new_york' }).ipFallbackZone,
+      'America/New_York',
+    )
+  })
+
+  test('none turns the fallback off', () => {
+    assert.equal(load({ IP_FALLBACK_ZONE: 'none' }).ipFallbackZone, null)
+  })
 })
 
 describe('TRUST_PROXY', () => {
@@ -74,6 +90,8 @@ describe('each bad value is named', () => {
     ['TRUST_PROXY', '10.0.0.0/33'],
     ['SHUTDOWN_DELAY_MS', '5s'],
     ['SHUTDOWN_DELAY_MS', '600001'],
+    ['IP_FALLBACK_ZONE', 'Mars/Olympus_Mons'],
+    ['IP_FALLBACK_ZONE', 'None'],
   ] as const) {
     test(`${name}=${value}`, () => {
       const problems = problemsOf({ [name]: value })

@@ -50,7 +50,9 @@ export const createPageRenderer = ({ assets, timeZone }: PageOptions): RenderPag
         `<p id="diff" class="note" hidden></p><p id="sync" class="note" role="status" hidden></p>` +
         `<noscript><p class="note">${escapeHtml(strings.noScript)}</p></noscript></main>` +
         `<footer><a href="/api/timezone/${zone}">${escapeHtml(strings.json)}</a>` +
-        `<a href="/api/openapi.json">${escapeHtml(strings.api)}</a></footer></body></html>\n`
+        `<a href="/api/openapi.json">${escapeHtml(strings.api)}</a>` +
+        // DB-IP's licence (CC BY 4.0) asks for this line wherever its data is used: /api/ip is.
+        `<a href="https://db-ip.com">IP Geolocation by DB-IP</a></footer></body></html>\n`
       const render = (time: TimeInfo, untilMs: number | null | undefined) => {
         const local = wholeSeconds(time)
         const [year, month, day] = local.slice(0, 10).split('-').map(Number)

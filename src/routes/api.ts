@@ -1,13 +1,23 @@
+import { isIP } from 'node:net'
 import fastJson from 'fast-json-stringify'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Clock } from '../time/clock.ts'
+import { type IpAddress, parseIp } from '../time/ip-address.ts'
+import type { IpZones } from '../time/ip-zones.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
 import { sendError } from './errors.ts'
 import { openApiDocument } from './openapi.ts'
 import { formatTimeText, timeObjectSchema, zoneListSchema } from './schemas.ts'
 
-export type ApiDeps = { clock: Clock; zones: ZoneRegistry; describe: TimeDescriber }
+export type ApiDeps = {
+  clock: Clock
+  zones: ZoneRegistry
+  describe: TimeDescriber
+  ipZones: IpZones
+  /** The zone for addresses with no location; null: 404. */
+  ipFallbackZone: string | null
+}
 
 const TEXT = 'text/plain; charset=utf-8'
 const JSON_TYPE = 'application/json; charset=utf-8'
@@ -26,7 +36,24 @@ const zoneList = (names: readonly string[]): ZoneList => ({
 // Longer than any IANA name with a .txt suffix; spares the lookup for junk.
 const MAX_NAME = 64
 
-export const registerApiRoutes = (app: FastifyInstance, { clock, zones, describe }: ApiDeps) => {
+/** The name in a wildcard path, less `.txt` (the router has already dropped a trailing slash). */
+const splitName = (name: string) =>
+  name.endsWith('.txt') ? { name: name.slice(0, -4), text: true } : { name, text: false }
+
+const dotted = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`
+
+/** The address as client_ip shows it: IPv4-mapped IPv6 as the IPv4 address it carries. */
+const showAddress = (address: IpAddress, text: string) =>
+  address.version === 4 ? dotted(address.words[0] ?? 0) : text
+
+/** The caller's address: what trustProxy made of X-Forwarded-For, if it is one; else the peer. */
+export const callerAddress = (request: FastifyRequest): string =>
+  isIP(request.ip) ? request.ip : (request.socket.remoteAddress ?? '')
+
+export const registerApiRoutes = (
+  app: FastifyInstance,
+  { clock, zones, describe, ipZones, ipFallbackZone }: ApiDeps,
+) => {
   // The lists never change while the process runs: each is serialized once, on first use.
   const all = zoneList(zones.names)
   const areas = new WeakMap<readonly string[], ZoneList>()
@@ -38,34 +65,62 @@ export const registerApiRoutes = (app: FastifyInstance, { clock, zones, describe
     }
     return list
   }
+  const sendList = (reply: FastifyReply, list: ZoneList, text: boolean) =>
+    text ? reply.type(TEXT).send(list.text) : reply.type(JSON_TYPE).send(list.json)
+  const sendTime = (reply: FastifyReply, zone: string, clientIp: string, text: boolean) => {
+    const time = { client_ip: clientIp, ...describe(clock(), zone) }
+    return text
+      ? reply.type(TEXT).send(formatTimeText(time))
+      : reply.type(JSON_TYPE).send(serializeTime(time))
+  }
 
-  app.get('/api/timezone', (_request, reply) => timeHeaders(reply).type(JSON_TYPE).send(all.json))
-  app.get('/api/timezone.txt', (_request, reply) => timeHeaders(reply).type(TEXT).send(all.text))
+  const listAll = (text: boolean) => (_request: FastifyRequest, reply: FastifyReply) =>
+    sendList(timeHeaders(reply), all, text)
+  app.get('/api/timezone', listAll(false))
+  app.get('/api/timezone.txt', listAll(true))
 
   app.get(
     '/api/timezone/*',
     // One handler for area, zone and their .txt forms: a zone may be one segment (UTC, CET).
     (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
       timeHeaders(reply)
-      const raw = request.params['*']
-      const text = raw.endsWith('.txt')
-      const name = text ? raw.slice(0, -4) : raw
+      const { name, text } = splitName(request.params['*'])
+      if (name === '') return sendList(reply, all, text)
       if (name.length > MAX_NAME) return sendError(request, reply, 404, 'unknown location')
       const zone = zones.resolve(name)
-      if (zone) {
-        const time = { client_ip: request.ip, ...describe(clock(), zone) }
-        return text
-          ? reply.type(TEXT).send(formatTimeText(time))
-          : reply.type(JSON_TYPE).send(serializeTime(time))
-      }
+      if (zone) return sendTime(reply, zone, callerAddress(request), text)
       const area = zones.inArea(name)
-      if (area) {
-        const list = areaList(area)
-        return text ? reply.type(TEXT).send(list.text) : reply.type(JSON_TYPE).send(list.json)
-      }
+      if (area) return sendList(reply, areaList(area), text)
       return sendError(request, reply, 404, 'unknown location')
     },
   )
+
+  // The zone of an address; the fallback for one with no location (private, unlisted, ...).
+  const zoneOf = (address: IpAddress) => {
+    const found = ipZones.lookupParsed(address)
+    return (found && zones.resolve(found)) ?? ipFallbackZone
+  }
+  const timeAt = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    addressText: string,
+    text: boolean,
+  ) => {
+    timeHeaders(reply)
+    const address = parseIp(addressText)
+    if (!address) return sendError(request, reply, 400, 'malformed ip')
+    const zone = zoneOf(address)
+    if (!zone) return sendError(request, reply, 404, 'unknown location')
+    return sendTime(reply, zone, showAddress(address, addressText), text)
+  }
+  const caller = (text: boolean) => (request: FastifyRequest, reply: FastifyReply) =>
+    timeAt(request, reply, callerAddress(request), text)
+  app.get('/api/ip', caller(false))
+  app.get('/api/ip.txt', caller(true))
+  app.get('/api/ip/*', (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+    const { name, text } = splitName(request.params['*'])
+    return timeAt(request, reply, name === '' ? callerAddress(request) : name, text)
+  })
 
   const openApiJson = JSON.stringify(openApiDocument)
   app.get('/api/openapi.json', (_request, reply) =>

@@ -29,7 +29,7 @@ export const sendError = (
     // Cross-origin callers of the API must be able to read its errors too.
     reply.header('access-control-allow-origin', '*')
     if (path.endsWith('.txt'))
-      return reply.type('text/plain; charset=utf-8').send(`Error: ${message}\n`)
+      return reply.type('text/plain; charset=utf-8').send(`Error: ${message}`)
     return reply.type('application/json; charset=utf-8').send({ error: message })
   }
   return reply.type('text/html; charset=utf-8').send(errorPage(status, TITLES[status] ?? 'Error'))

@@ -26,6 +26,30 @@ const area = pathParam(
 const location = pathParam('location', 'Second part of an IANA name', 'Moscow')
 const region = pathParam('region', 'Third part of an IANA name', 'Buenos_Aires')
 
+const address = pathParam(
+  'ip',
+  'An IPv4 or IPv6 address; `::ffff:a.b.c.d` is the IPv4 address a.b.c.d',
+  '77.88.8.8',
+)
+const IP_DESCRIPTION =
+  "The zone comes from the address's estimated location: IP Geolocation by DB-IP (https://db-ip.com, CC BY 4.0), coordinates mapped to zones with timezone-boundary-builder's polygons. Addresses with no location (private, loopback, CGNAT, link-local, documentation, unlisted) get the server's fallback zone, or 404 when it has none."
+const malformed = (asText: boolean) =>
+  asText
+    ? text('`Error: malformed ip`')
+    : json(errorSchema, 'Not an IP address: `{"error":"malformed ip"}`')
+
+const ipOperation = (summary: string, parameters: object[], asText: boolean) => ({
+  get: {
+    summary,
+    description: IP_DESCRIPTION,
+    parameters,
+    responses: {
+      ...timeOperation(summary, parameters, asText).get.responses,
+      400: malformed(asText),
+    },
+  },
+})
+
 const timeOperation = (summary: string, parameters: object[], asText: boolean) => ({
   get: {
     summary,
@@ -45,7 +69,7 @@ export const openApiDocument = {
   info: {
     title: 'moscow-time',
     version: '1.0.0',
-    description: `Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served. Offsets, DST and abbreviations from tzdb ${tzdbVersion}, vendored with the service (not the runtime's own zone data).`,
+    description: `Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served; every path answers the same with or without one trailing slash. IP Geolocation by DB-IP (https://db-ip.com). Offsets, DST and abbreviations from tzdb ${tzdbVersion}, vendored with the service (not the runtime's own zone data).`,
     'x-tzdb-version': tzdbVersion,
     license: { name: 'MIT', identifier: 'MIT' },
   },
@@ -100,6 +124,10 @@ export const openApiDocument = {
       [area, location, region],
       true,
     ),
+    '/api/ip': ipOperation("The time at the caller's address", [], false),
+    '/api/ip.txt': ipOperation("The time at the caller's address, as text", [], true),
+    '/api/ip/{ip}': ipOperation('The time at an address', [address], false),
+    '/api/ip/{ip}.txt': ipOperation('The time at an address, as text', [address], true),
     '/healthz': {
       get: { summary: 'Liveness', responses: { 200: json(statusSchema, 'The process can serve') } },
     },

@@ -67,5 +67,6 @@ export const statusSchema = {
 export const formatTimeText = (time: Record<string, unknown>): string => {
   let text = ''
   for (const key of timeObjectSchema.required) text += `${key}: ${time[key] ?? ''}\n`
-  return text
+  // As worldtimeapi.org sent it: no newline after the last line (clients parse by offsets).
+  return text.slice(0, -1)
 }

@@ -1,5 +1,6 @@
 // The production image on a real engine: what is in it, and how it behaves when run locked down.
 import assert from 'node:assert/strict'
+import { statSync } from 'node:fs'
 import { connect } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import {
@@ -101,23 +102,27 @@ await engineSuite('the production image', () => {
   test('holds only node, the libraries it loads, the user database, /tmp and the app', () => {
     // Docker itself adds /.dockerenv, /dev, /proc, /sys and /etc/{hosts,hostname,resolv.conf,mtab}.
     const allowed =
-      /^\/(\.dockerenv|dev|proc|sys|tmp|etc|etc\/(hosts|hostname|resolv\.conf|mtab|passwd|group)|home|home\/nonroot|usr|usr\/local|usr\/local\/bin|usr\/local\/bin\/node|app|app\/dist|app\/dist\/server\.mjs|app\/public(\/.*)?|lib|lib64|lib\/[^/]+|lib\/[^/]+\/[^/]+\.so[.0-9]*|lib64\/ld-linux[^/]*\.so[.0-9]*|lib\/ld-[^/]+\.so[.0-9]*|dev\/.*|proc\/.*|sys\/.*)$/
+      /^\/(\.dockerenv|dev|proc|sys|tmp|etc|etc\/(hosts|hostname|resolv\.conf|mtab|passwd|group)|home|home\/nonroot|usr|usr\/local|usr\/local\/bin|usr\/local\/bin\/node|app|app\/dist|app\/dist\/server\.mjs|app\/public(\/.*)?|app\/data|app\/data\/ip-zones|app\/data\/ip-zones\/ip-zones\.bin|lib|lib64|lib\/[^/]+|lib\/[^/]+\/[^/]+\.so[.0-9]*|lib64\/ld-linux[^/]*\.so[.0-9]*|lib\/ld-[^/]+\.so[.0-9]*|dev\/.*|proc\/.*|sys\/.*)$/
     const unexpected = files.map((entry) => entry.path).filter((path) => !allowed.test(path))
     assert.deepEqual(unexpected, [])
     assert.ok(files.some((entry) => entry.path === '/app/dist/server.mjs'))
+    assert.ok(files.some((entry) => entry.path === '/app/data/ip-zones/ip-zones.bin'))
     const tmp = files.find((entry) => entry.path === '/tmp')
     assert.equal(tmp?.mode, 'drwxrwxrwt', '/tmp is world-writable with the sticky bit')
   })
 
-  test('weighs at most 10 MB besides the node binary', async () => {
+  test('weighs at most 10 MB besides the node binary and the IP-to-zone table', async () => {
     const imageBytes = Number(
       await dockerOk(['image', 'inspect', '--format', '{{.Size}}', image.tag]),
     )
     const nodeBytes =
       files.find((entry) => entry.path === '/usr/local/bin/node')?.size ?? Number.NaN
-    const rest = imageBytes - nodeBytes
+    const tableBytes = statSync(new URL('../../data/ip-zones/ip-zones.bin', import.meta.url)).size
+    const rest = imageBytes - nodeBytes - tableBytes
     const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB (${bytes} bytes)`
-    console.log(`# image ${mb(imageBytes)}; node binary ${mb(nodeBytes)}; the rest ${mb(rest)}`)
+    console.log(
+      `# image ${mb(imageBytes)}; node binary ${mb(nodeBytes)}; IP table ${mb(tableBytes)}; the rest ${mb(rest)}`,
+    )
     assert.ok(nodeBytes > 0)
     assert.ok(rest <= MAX_BYTES_BESIDES_NODE, `the image besides node is ${mb(rest)}`)
   })

@@ -30,10 +30,21 @@ describe('the page in English', () => {
     assert.equal(textOf(html, 'zone'), 'MSK · UTC+03:00')
   })
 
-  test('hands the script the zone and the instant it was rendered at', () => {
+  test('hands the script the zone, its offset and next transition from tzdb, and the instant', () => {
     assert.match(html, /data-zone="Europe\/Moscow"/)
+    assert.match(html, /data-offset="180" data-until=""/)
+    const havana = describeTime(Temporal.Instant.from('2026-11-28T12:00:00Z'), 'America/Havana')
+    const until = Date.UTC(2027, 10, 7, 5)
+    assert.match(
+      createPageRenderer({ assets, timeZone: 'America/Havana' })(havana, 'en', until),
+      new RegExp(`data-offset="-240" data-until="${until}"`),
+    )
     assert.match(html, /data-ms="1795785631123"/)
     assert.match(html, /data-city="Moscow" data-city-in="in Moscow"/)
+  })
+
+  test('credits DB-IP, as its licence asks', () => {
+    assert.match(html, /<a href="https:\/\/db-ip.com">IP Geolocation by DB-IP<\/a>/)
   })
 
   test('links both languages and marks the current one', () => {
