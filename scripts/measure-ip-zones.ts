@@ -57,6 +57,10 @@ if (process.argv[2] === '--load') {
     runs,
     importMs: +median(loads.map((l) => l.importMs)).toFixed(1),
     loadMs: +median(loads.map((l) => l.loadMs)).toFixed(1),
+    loadMsRange: [
+      Math.min(...loads.map((l) => l.loadMs)),
+      Math.max(...loads.map((l) => l.loadMs)),
+    ].map((ms) => +ms.toFixed(1)),
     rssMiB: +median(loads.map((l) => l.rssMiB)).toFixed(1),
     lookupV4: timeLookups(zones.lookup, v4),
     lookupV6: timeLookups(zones.lookup, v6),
