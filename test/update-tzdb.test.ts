@@ -19,7 +19,7 @@ const release = (dir: string, version: string) => {
   mkdirSync(dir, { recursive: true })
   const zi = readFileSync(join(vendored, 'tzdata.zi'), 'utf8')
     .replace(/^# version \S+/, `# version ${version}`)
-    .replace(/^(Z Europe\/Moscow[^]*?\n)3 - MSK\n/m, '$1' + '3 - MSK 2030\n4 - MSK\n')
+    .replace(/^(Z Europe\/Moscow[\s\S]*?\n)3 - MSK\n/m, '$1' + '3 - MSK 2030\n4 - MSK\n')
   writeFileSync(join(dir, 'tzdata.zi'), zi)
   copyFileSync(join(vendored, 'zone1970.tab'), join(dir, 'zone1970.tab'))
 }
