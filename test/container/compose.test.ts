@@ -1,5 +1,6 @@
-// compose.yaml: the production settings as written, then `up` on a real engine with every
-// Compose implementation present (Compose v2 and Debian's docker-compose 1.29).
+// compose.yaml: the production settings as written, then `up` on a real engine with Compose v2
+// (required in CI) and with Debian's docker-compose 1.29 where it is installed (Debian 12; GitHub's
+// runner images have had no Compose v1 since 2024, so there it is skipped, never failed).
 import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -62,13 +63,16 @@ describe('compose.yaml as written', () => {
   })
 })
 
-type Implementation = { name: string; command: string; prefix: string[] }
+type Implementation = { name: string; command: string; prefix: string[]; required: boolean }
+
+const candidates: Implementation[] = [
+  // Compose v2, the CLI plugin: CI fails without it.
+  { name: 'docker compose', command: dockerBin, prefix: ['compose'], required: true },
+  // Compose v1: tested where it exists, never required where it does not.
+  { name: 'docker-compose', command: 'docker-compose', prefix: [], required: false },
+]
 
 const implementations = async (): Promise<Implementation[]> => {
-  const candidates: Implementation[] = [
-    { name: 'docker compose', command: dockerBin, prefix: ['compose'] },
-    { name: 'docker-compose', command: 'docker-compose', prefix: [] },
-  ]
   const found: Implementation[] = []
   for (const candidate of candidates) {
     const probe = await run(candidate.command, [...candidate.prefix, 'version'], {
@@ -104,17 +108,13 @@ await engineSuite('docker compose up with compose.yaml', () => {
     rmSync(temp, { recursive: true, force: true })
   })
 
-  test('at least one Compose implementation is installed', () => {
-    assert.ok(found.length > 0, 'neither `docker compose` nor `docker-compose` answers')
-  })
-
-  for (const name of ['docker compose', 'docker-compose']) {
+  for (const { name, required } of candidates) {
     test(`${name} up builds the image and serves the page`, { timeout: 480_000 }, async (t) => {
       const impl = found.find((candidate) => candidate.name === name)
       if (!impl) {
-        // .ci/run installs both (scripts/install-compose-v2.sh brings v2 to Debian 12).
-        assert.notEqual(process.env.CI, 'true', `${name} is not installed`)
-        return t.skip(`${name} is not installed`)
+        // .ci/run makes sure of v2 (scripts/install-compose-v2.sh brings it to Debian 12).
+        if (required) assert.notEqual(process.env.CI, 'true', `${name} is not installed`)
+        return t.skip(`${name} is not installed${required ? '' : ' (optional: Compose v1)'}`)
       }
       const compose = (args: string[], timeoutMs = 60_000) =>
         run(impl.command, [...impl.prefix, ...args], { env, timeoutMs })

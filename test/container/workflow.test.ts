@@ -1,5 +1,6 @@
-// The GitHub workflow cannot run here; these checks keep it honest: pinned actions, tests before
-// the image, both architectures, push to GHCR only for version tags, SBOM and provenance.
+// The GitHub workflow cannot run here; these checks keep it honest: its test job is .ci/run (the
+// one definition of CI), pinned actions, tests before the image, both architectures, push to
+// GHCR only for version tags, SBOM and provenance.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -9,6 +10,7 @@ import { root } from './docker.ts'
 
 type Step = { uses?: string; run?: string; if?: string; with?: Record<string, unknown> }
 type Job = {
+  'runs-on'?: string
   needs?: string | string[]
   permissions?: Record<string, string>
   env?: Record<string, string>
@@ -16,6 +18,7 @@ type Job = {
 }
 
 const path = join(root, '.github', 'workflows', 'ci.yml')
+const ciRun = readFileSync(join(root, '.ci', 'run'), 'utf8')
 const text = readFileSync(path, 'utf8')
 const workflow = parse(text) as {
   on: { push: { tags: string[] } }
@@ -42,13 +45,29 @@ describe('the GitHub workflow', () => {
     assert.deepEqual(jobs.image?.permissions, { contents: 'read', packages: 'write' })
   })
 
-  test('runs the tests, with CI=true so a missing engine fails, before building the image', () => {
+  test('the test job checks out and runs .ci/run, nothing else, before the image is built', () => {
     const tests = jobs.test
     assert.ok(tests)
-    assert.equal(tests.env?.CI, 'true')
-    assert.ok(tests.steps.some((candidate) => candidate.run === 'npm test'))
-    assert.equal(step(tests, 'actions/setup-node')?.with?.['node-version-file'], '.node-version')
+    assert.equal(tests['runs-on'], 'ubuntu-24.04')
+    assert.equal(tests.steps.length, 2)
+    const [checkout, run] = tests.steps
+    assert.match(String(checkout?.uses), /^actions\/checkout@/)
+    assert.equal(checkout?.with?.['persist-credentials'], false)
+    assert.deepEqual(run, { run: 'bash .ci/run' })
+    // .ci/run owns CI's settings: none is set around it.
+    assert.equal(tests.env, undefined)
     assert.equal(jobs.image?.needs, 'test')
+  })
+
+  test('.ci/run sets CI=true itself, before anything runs', () => {
+    const lines = ciRun.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    // set -euo pipefail; cd to the repository; then CI=true for everything after.
+    assert.deepEqual(lines.slice(0, 3), [
+      'set -euo pipefail',
+      'cd "$(dirname "$0")/.."',
+      'export CI=true',
+    ])
+    assert.match(ciRun, /^npm test$/m)
   })
 
   test('builds for amd64 and arm64 and pushes to GHCR only for version tags', () => {

@@ -13,7 +13,7 @@ import { createZoneRegistry } from '../../src/time/zones.ts'
 const SCREENSHOTS = new URL('../../artifacts/screenshots/', import.meta.url)
 
 if (!existsSync(CHROMIUM) && process.env.CI === 'true')
-  throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium package`)
+  throw new Error(`${CHROMIUM} is missing: set CHROME_PATH or install chromium`)
 const skip = existsSync(CHROMIUM)
   ? false
   : `no ${CHROMIUM}: apt-get install chromium fonts-dejavu-core to run the browser tests`
