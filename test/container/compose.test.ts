@@ -55,11 +55,22 @@ describe('compose.yaml as written', () => {
   })
 
   test('publishes port 8080 and builds from the pinned Node base by default', () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's interpolation, not JavaScript's
-    assert.deepEqual(written.ports, ['${MOSCOW_TIME_PORT:-8080}:8080'])
+    assert.deepEqual(written.ports, [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's interpolation, not JavaScript's
+      '${MOSCOW_TIME_PORT:-8080}:8080',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's interpolation, not JavaScript's
+      '127.0.0.1:${MOSCOW_TIME_METRICS_PORT:-9464}:9464',
+    ])
     assert.equal(written.environment.PORT, '8080')
     assert.equal(written.build.context, '.')
     assert.equal(written.build.args.NODE_IMAGE, `\${NODE_IMAGE:-node:${nodeVersion}-trixie-slim}`)
+  })
+
+  test('publishes the metrics listener (METRICS_PORT 9464) on the loopback address only', () => {
+    assert.equal(written.environment.METRICS_PORT, '9464')
+    const metrics = (written.ports ?? []).map(String).filter((port) => port.endsWith(':9464'))
+    assert.equal(metrics.length, 1)
+    assert.match(String(metrics[0]), /^127\.0\.0\.1:/)
   })
 })
 
@@ -128,6 +139,8 @@ await engineSuite('docker compose up with compose.yaml', () => {
       assert.equal(svc.read_only, true)
       assert.deepEqual(svc.cap_drop, ['ALL'])
       const port = await freePort()
+      let metricsPort = await freePort()
+      while (metricsPort === port) metricsPort = await freePort()
       delete svc.ports
       // Compose v2 renders the implicit default network; host mode cannot be combined with it.
       delete svc.networks
@@ -135,6 +148,7 @@ await engineSuite('docker compose up with compose.yaml', () => {
       svc.network_mode = 'host'
       svc.build.network = 'host'
       svc.environment.PORT = String(port)
+      svc.environment.METRICS_PORT = String(metricsPort)
       svc.environment.HOST = '127.0.0.1'
       svc.environment.SHUTDOWN_DELAY_MS = '100'
       const file = join(temp, `${name.replace(/\W+/g, '-')}.yaml`)
@@ -160,6 +174,23 @@ await engineSuite('docker compose up with compose.yaml', () => {
         30_000,
       )
       assert.match(page, /Moscow/)
+
+      // Metrics on their own listener, as compose.yaml publishes them; the public port has none.
+      const scrape = await waitFor(
+        'the metrics listener through Compose',
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`, {
+            signal: AbortSignal.timeout(2000),
+          })
+          return response.status === 200 ? response.text() : undefined
+        },
+        10_000,
+      )
+      assert.match(scrape, /^# TYPE /m)
+      const publicMetrics = await fetch(`http://127.0.0.1:${port}/metrics`, {
+        signal: AbortSignal.timeout(2000),
+      })
+      assert.equal(publicMetrics.status, 404)
 
       const down = await composeProject(['down', '--remove-orphans', '--timeout', '10'])
       assert.equal(down.code, 0, down.stderr)

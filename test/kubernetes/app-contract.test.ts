@@ -1,10 +1,13 @@
 // The Deployment against the app and the image it runs: configuration the app accepts, probe
-// routes that answer as the probes expect, the image's port and user, and a shutdown that fits
-// in the grace period.
+// routes that answer as the probes expect, metrics on their own port and not on the public one,
+// the image's port and user, and a shutdown that fits in the grace period.
 import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
+import { freePort } from '../../scripts/free-port.ts'
 import { loadConfig } from '../../src/config.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
 import { finalStageContract, readImageContract } from './dockerfile.ts'
@@ -40,11 +43,18 @@ function probe(name: string): JsonObject {
 }
 
 // Seconds between the kubelet's SIGTERM and the forced exit the app itself arms: the shutdown
-// delay plus the drain timeout main.ts gives close-with-grace.
+// delay plus the drain timeout main.ts gives close-with-grace (declared there or beside the
+// server's other limits).
 function appShutdownBudgetSeconds(): number {
-  const main = readFileSync(join(repoRoot, 'src', 'main.ts'), 'utf8')
-  const match = /const DRAIN_TIMEOUT_MS = ([\d_]+)/.exec(main)
-  assert.ok(match?.[1], 'src/main.ts declares DRAIN_TIMEOUT_MS')
+  const sources = ['main.ts', 'server-limits.ts'].map((file) => {
+    try {
+      return readFileSync(join(repoRoot, 'src', file), 'utf8')
+    } catch {
+      return ''
+    }
+  })
+  const match = /const DRAIN_TIMEOUT_MS = ([\d_]+)/.exec(sources.join('\n'))
+  assert.ok(match?.[1], 'src/main.ts or src/server-limits.ts declares DRAIN_TIMEOUT_MS')
   return (config.shutdownDelayMs + Number(match[1].replaceAll('_', ''))) / 1000
 }
 
@@ -61,6 +71,7 @@ describe('the Deployment agrees with the app', () => {
     assert.deepEqual(Object.keys(environment()).toSorted(), [
       'HOST',
       'LOG_LEVEL',
+      'METRICS_PORT',
       'PORT',
       'SHUTDOWN_DELAY_MS',
       'TIME_ZONE',
@@ -71,11 +82,13 @@ describe('the Deployment agrees with the app', () => {
     assert.equal(config.timeZone, 'Europe/Moscow')
     assert.equal(config.trustProxy, false)
     assert.equal(config.shutdownDelayMs, 5000)
+    assert.equal(config.metricsPort, 9464)
   })
 
-  test('the app listens on the container port named http', () => {
+  test('the app listens on the container ports named http and metrics', () => {
     assert.deepEqual(container?.ports, [
       { name: 'http', containerPort: config.port, protocol: 'TCP' },
+      { name: 'metrics', containerPort: config.metricsPort, protocol: 'TCP' },
     ])
   })
 
@@ -102,9 +115,56 @@ describe('the Deployment agrees with the app', () => {
       // Draining: out of the endpoints, but alive, so liveness never kills a pod mid-drain.
       assert.equal(await status(readiness), 503)
       assert.equal(await status(liveness), 200)
-      assert.equal(await status('/metrics'), 200)
+      // Metrics have a listener of their own (below); the public app has no such route.
+      assert.equal(await status('/metrics'), 404)
     } finally {
       await app.close()
+    }
+  })
+
+  test('the process serves /metrics on METRICS_PORT and not on PORT, with the Deployment env', async () => {
+    // The Deployment's environment as the process reads it, on free loopback ports.
+    const [port, metricsPort] = [await freePort(), await freePort()]
+    assert.notEqual(port, metricsPort)
+    const main = join(repoRoot, 'src', 'main.ts')
+    const child = spawn(process.execPath, [main], {
+      env: {
+        ...environment(),
+        PORT: String(port),
+        METRICS_PORT: String(metricsPort),
+        HOST: '127.0.0.1',
+        SHUTDOWN_DELAY_MS: '0',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      output += chunk
+    })
+    const exited = once(child, 'exit')
+    const get = (listener: number, path: string) =>
+      fetch(`http://127.0.0.1:${listener}${path}`, { signal: AbortSignal.timeout(2000) })
+    try {
+      // Both listeners up: the probes' port and the scrapers' port.
+      const deadline = Date.now() + 15_000
+      let scrape: Response | undefined
+      while (scrape?.status !== 200) {
+        assert.equal(child.exitCode, null, `the app exited early:\n${output}`)
+        assert.ok(Date.now() < deadline, `no answer on METRICS_PORT ${metricsPort}:\n${output}`)
+        scrape = await get(metricsPort, '/metrics').catch(() => undefined)
+        if (scrape?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      assert.match(String(scrape.headers.get('content-type')), /^text\/plain/)
+      assert.match(await scrape.text(), /^# TYPE /m)
+      assert.equal((await get(port, '/healthz')).status, 200)
+      assert.equal((await get(port, '/metrics')).status, 404)
+    } finally {
+      child.kill('SIGTERM')
+      await exited
     }
   })
 
@@ -138,9 +198,10 @@ describe('the Deployment agrees with the image', () => {
     assert.deepEqual(contract, { ports: [9], user: '7:8' })
   })
 
-  test("the container port is the image's EXPOSE", () => {
+  test("the container port http is the image's EXPOSE", () => {
     const { ports } = readImageContract()
     assert.deepEqual(ports, [8080])
+    assert.equal(field(container, 'ports', 0, 'name'), 'http')
     assert.equal(field(container, 'ports', 0, 'containerPort'), ports[0])
   })
 

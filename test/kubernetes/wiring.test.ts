@@ -34,17 +34,21 @@ describe('objects select the pods they are meant for', () => {
     assert.ok(selects(selector, podLabels))
   })
 
-  test("the Service sends port 80 to the pods' port named http", () => {
+  test("the Service sends port 80 to the pods' port http, and 9464 to their port metrics", () => {
     const selector = field(service, 'spec', 'selector')
     assert.ok(isObject(selector) && Object.keys(selector).length > 0, 'a non-empty selector')
     assert.ok(selects(selector as Record<string, string>, podLabels))
     assert.equal(field(service, 'spec', 'type'), 'ClusterIP')
     assert.deepEqual(field(service, 'spec', 'ports'), [
       { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', appProtocol: 'http' },
+      { name: 'metrics', port: 9464, targetPort: 'metrics', protocol: 'TCP', appProtocol: 'http' },
     ])
     assert.deepEqual(
-      containerPorts().map((port) => port.name),
-      ['http'],
+      containerPorts().map((port) => [port.name, port.containerPort]),
+      [
+        ['http', 8080],
+        ['metrics', 9464],
+      ],
     )
   })
 
@@ -55,15 +59,24 @@ describe('objects select the pods they are meant for', () => {
     assert.equal(field(budget, 'spec', 'minAvailable'), undefined)
   })
 
-  test('the NetworkPolicy admits TCP 8080 to the pods and nothing else, and no egress', () => {
+  test('the NetworkPolicy admits TCP 8080 from anywhere, 9464 from monitoring only, no egress', () => {
     const policy = findOne(resources, 'NetworkPolicy')
     assert.ok(selects(matchLabels(field(policy, 'spec', 'podSelector')), podLabels))
     assert.deepEqual(field(policy, 'spec', 'policyTypes'), ['Ingress', 'Egress'])
     assert.deepEqual(field(policy, 'spec', 'ingress'), [
       { ports: [{ protocol: 'TCP', port: 8080 }] },
+      {
+        // The label the control plane sets on every namespace to its own name.
+        from: [
+          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+        ],
+        ports: [{ protocol: 'TCP', port: 9464 }],
+      },
     ])
     assert.deepEqual(field(policy, 'spec', 'egress'), [])
-    assert.ok(containerPorts().some((port) => port.containerPort === 8080))
+    const byName = new Map(containerPorts().map((port) => [port.name, port.containerPort]))
+    assert.equal(byName.get('http'), 8080)
+    assert.equal(byName.get('metrics'), 9464)
   })
 
   test('topology spread keeps replicas on different nodes and, where possible, zones', () => {
@@ -139,13 +152,19 @@ describe('scaling and rollout', () => {
 describe('the Prometheus component', () => {
   const [monitor] = render(prometheusComponentDir)
 
-  test('scrapes /metrics through the Service port named http', () => {
+  test("scrapes /metrics through the Service port named metrics, the pods' metrics port", () => {
     assert.equal(monitor?.kind, 'ServiceMonitor')
     assert.ok(selects(matchLabels(field(monitor, 'spec', 'selector')), service.metadata.labels))
     const endpoints = field(monitor, 'spec', 'endpoints')
     assert.ok(Array.isArray(endpoints) && endpoints.length === 1)
-    assert.equal(field(endpoints, 0, 'port'), field(service, 'spec', 'ports', 0, 'name'))
+    assert.equal(field(endpoints, 0, 'port'), 'metrics')
     assert.equal(field(endpoints, 0, 'path'), '/metrics')
+    const ports = field(service, 'spec', 'ports')
+    const servicePort = Array.isArray(ports)
+      ? ports.filter(isObject).find((port) => port.name === 'metrics')
+      : undefined
+    // The pods' metrics listener, never the public port (it answers 404 for /metrics).
+    assert.equal(servicePort?.targetPort, 'metrics')
   })
 
   test('stays out of the default build', () => {
