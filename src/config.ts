@@ -14,6 +14,8 @@ export type Config = {
   shutdownDelayMs: number
   /** The zone /api/ip answers for addresses with no location; null: 404. */
   ipFallbackZone: string | null
+  /** The Prometheus metrics listener's port, on `host`; null: no metrics listener. */
+  metricsPort: number | null
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -86,7 +88,7 @@ export const loadConfig = (env: Env, resolveZone: (name: string) => string | und
     }
     return value
   }
-  const config: Omit<Config, 'ipFallbackZone'> = {
+  const config: Omit<Config, 'ipFallbackZone' | 'metricsPort'> = {
     port: read('PORT', 8080, integerIn(0, 65535), 'an integer port from 0 to 65535'),
     host: read('HOST', '0.0.0.0', parseHost, 'an IP address or a host name'),
     timeZone: read(
@@ -116,6 +118,14 @@ export const loadConfig = (env: Env, resolveZone: (name: string) => string | und
     (raw) => (raw === 'none' ? null : resolveZone(raw)),
     'an IANA time zone name, or none',
   )
+  const metricsPort = read<number | null>(
+    'METRICS_PORT',
+    9464,
+    (raw) => (raw === 'off' ? null : integerIn(1, 65535)(raw)),
+    'an integer port from 1 to 65535, or off',
+  )
+  if (metricsPort !== null && metricsPort === config.port)
+    problems.push(`METRICS_PORT=${metricsPort}: must differ from PORT`)
   if (problems.length > 0) throw new ConfigError(problems)
-  return { ...config, ipFallbackZone: fallback }
+  return { ...config, ipFallbackZone: fallback, metricsPort }
 }

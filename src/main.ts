@@ -1,11 +1,9 @@
 // Process wiring, and the only module that touches `process`: configuration, listening, signals.
+import { once } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
 import closeWithGrace from 'close-with-grace'
-import type { Lifecycle } from './routes/health.ts'
-
-// Time allowed for in-flight requests after the shutdown delay, before a forced exit; a request
-// still sending its headers is cut at headersTimeout (10 s) anyway.
-const DRAIN_TIMEOUT_MS = 10_000
+import type { Lifecycle } from './lifecycle.ts'
+import { DRAIN_TIMEOUT_MS } from './server-limits.ts'
 
 if (typeof Temporal === 'undefined') {
   process.stderr.write(
@@ -16,10 +14,18 @@ if (typeof Temporal === 'undefined') {
 }
 
 // Loaded after the check: the time domain may use Temporal as its modules load.
-const [{ buildApp }, { ConfigError, loadConfig }, { createZoneRegistry }] = await Promise.all([
+const [
+  { buildApp },
+  { ConfigError, loadConfig },
+  { createZoneRegistry },
+  { createMetrics, createMetricsServer },
+  { tzdbVersion },
+] = await Promise.all([
   import('./app.ts'),
   import('./config.ts'),
   import('./time/zones.ts'),
+  import('./http/metrics.ts'),
+  import('./time/tzdb.ts'),
 ])
 
 const zones = createZoneRegistry()
@@ -33,12 +39,16 @@ try {
 }
 
 const lifecycle: Lifecycle = { ready: true }
+const metrics = createMetrics({ tzdbVersion })
 const app = buildApp({
   config,
   zones,
   lifecycle,
+  metrics,
   publicDir: new URL('../public/', import.meta.url),
 })
+// Scrapers get their own listener: the public port never shows the process's internals.
+const metricsServer = config.metricsPort === null ? undefined : createMetricsServer(metrics)
 
 closeWithGrace(
   {
@@ -60,12 +70,19 @@ closeWithGrace(
     // Idle keep-alive sockets close now; requests in flight finish, answered with Connection: close.
     app.log.info('shutdown: draining')
     await app.close()
+    metricsServer?.close()
+    metricsServer?.closeAllConnections()
     app.log.info('shutdown: closed')
   },
 )
 
 try {
   await app.listen({ port: config.port, host: config.host })
+  if (metricsServer) {
+    metricsServer.listen({ port: config.metricsPort ?? 0, host: config.host })
+    await once(metricsServer, 'listening')
+    app.log.info({ port: config.metricsPort, host: config.host }, 'metrics listening')
+  }
 } catch (error) {
   app.log.fatal({ err: error }, 'cannot listen')
   process.exit(1)

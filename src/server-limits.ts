@@ -1,7 +1,10 @@
 /**
- * The HTTP server's limits, each with the reason for its value. Durations are milliseconds.
- * docs/reliability.md gives the faults these limits were tried against.
+ * The HTTP server's limits and timeouts, each with the reason for its value. Durations are
+ * milliseconds. docs/reliability.md gives the faults these limits were tried against.
  */
+import type { Server } from 'node:http'
+import type { FastifyHttpOptions } from 'fastify'
+
 export type ServerLimits = {
   /** Time from a connection's first byte (or its accepting) to the end of the request headers. */
   headersTimeout: number
@@ -17,7 +20,7 @@ export type ServerLimits = {
   maxHeaderSize: number
   /** Requests served on one connection before it is closed. */
   maxRequestsPerSocket: number
-  /** Open connections; the next ones are closed at once, before any byte is read. */
+  /** Open connections; at the cap a new one replaces the longest-idle, or is closed if all are busy. */
   maxConnections: number
   /** Request body bytes Fastify would parse. */
   bodyLimit: number
@@ -26,6 +29,9 @@ export type ServerLimits = {
   /** A socket that got a 4xx from the parser is drained at most this long, then destroyed. */
   lingerMs: number
 }
+
+/** After the shutdown delay, in-flight requests get this long before the process exits anyway. */
+export const DRAIN_TIMEOUT_MS = 10_000
 
 export const SERVER_LIMITS: Readonly<ServerLimits> = {
   // A real client sends its headers in one round trip; 10 s covers a bad mobile link and caps slowloris.
@@ -51,3 +57,28 @@ export const SERVER_LIMITS: Readonly<ServerLimits> = {
   // Long enough for the client to read the error before the close, short enough to bound a dripping client.
   lingerMs: 2_000,
 }
+
+/** Fastify's and Node's server settings for these limits. */
+export const serverOptions = (limits: ServerLimits): FastifyHttpOptions<Server> => ({
+  connectionTimeout: limits.connectionTimeout,
+  keepAliveTimeout: limits.keepAliveTimeout,
+  requestTimeout: limits.requestTimeout,
+  // Not Node's: its 503 for pipelined requests past the limit has no security headers; the
+  // connection policy ends the connection at the limit instead.
+  maxRequestsPerSocket: 0,
+  bodyLimit: limits.bodyLimit,
+  // Clients write /api/timezone/ and /api/timezone alike: one trailing slash is dropped.
+  routerOptions: { maxParamLength: limits.maxParamLength, ignoreTrailingSlash: true },
+  // Requests that reach a closing server are served (with Connection: close), not refused with a
+  // bare 503: clients without a retrying proxy need the answer (docs/reliability.md).
+  return503OnClosing: false,
+  // At close, idle keep-alive sockets go at once; busy ones finish their request first.
+  forceCloseConnections: 'idle',
+  http: {
+    headersTimeout: limits.headersTimeout,
+    maxHeaderSize: limits.maxHeaderSize,
+    connectionsCheckingInterval: limits.connectionsCheckingInterval,
+    // Node's own 400 for a missing Host has no security headers; the request gate answers it.
+    requireHostHeader: false,
+  },
+})

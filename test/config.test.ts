@@ -24,6 +24,7 @@ test('defaults follow the design', () => {
     trustProxy: false,
     shutdownDelayMs: 5000,
     ipFallbackZone: 'Europe/Moscow',
+    metricsPort: 9464,
   })
 })
 
@@ -36,6 +37,7 @@ test('good values are read and normalized', () => {
       LOG_LEVEL: 'warn',
       TRUST_PROXY: '10.0.0.0/8, 2001:db8::/32,192.0.2.1',
       SHUTDOWN_DELAY_MS: '0',
+      METRICS_PORT: '9100',
     }),
     {
       port: 0,
@@ -45,8 +47,19 @@ test('good values are read and normalized', () => {
       trustProxy: ['10.0.0.0/8', '2001:db8::/32', '192.0.2.1'],
       shutdownDelayMs: 0,
       ipFallbackZone: 'Asia/Tokyo',
+      metricsPort: 9100,
     },
   )
+})
+
+describe('METRICS_PORT', () => {
+  test('off turns the metrics listener off', () => {
+    assert.equal(load({ METRICS_PORT: 'off' }).metricsPort, null)
+  })
+
+  test('must differ from PORT', () => {
+    assert.deepEqual(problemsOf({ PORT: '9464' }), ['METRICS_PORT=9464: must differ from PORT'])
+  })
 })
 
 describe('IP_FALLBACK_ZONE', () => {
@@ -92,6 +105,8 @@ describe('each bad value is named', () => {
     ['SHUTDOWN_DELAY_MS', '600001'],
     ['IP_FALLBACK_ZONE', 'Mars/Olympus_Mons'],
     ['IP_FALLBACK_ZONE', 'None'],
+    ['METRICS_PORT', '0'],
+    ['METRICS_PORT', 'on'],
   ] as const) {
     test(`${name}=${value}`, () => {
       const problems = problemsOf({ [name]: value })

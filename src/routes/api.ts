@@ -1,12 +1,20 @@
-import { isIP } from 'node:net'
 import fastJson from 'fast-json-stringify'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  API_ERRORS,
+  API_ROUTES,
+  CORS_HEADERS,
+  JSON_TYPE,
+  TEXT_TYPE,
+  TIME_HEADERS,
+} from '../http/api-contract.ts'
+import { callerAddress } from '../http/caller-address.ts'
+import { sendError } from '../http/error-answers.ts'
 import type { Clock } from '../time/clock.ts'
 import { type IpAddress, parseIp } from '../time/ip-address.ts'
 import type { IpZones } from '../time/ip-zones.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
-import { sendError } from './errors.ts'
 import { openApiDocument } from './openapi.ts'
 import { formatTimeText, timeObjectSchema, zoneListSchema } from './schemas.ts'
 
@@ -19,12 +27,7 @@ export type ApiDeps = {
   ipFallbackZone: string | null
 }
 
-const TEXT = 'text/plain; charset=utf-8'
-const JSON_TYPE = 'application/json; charset=utf-8'
-
-// Browser clients of time APIs call them cross-origin; nothing here is private or cacheable.
-const timeHeaders = (reply: FastifyReply) =>
-  reply.header('access-control-allow-origin', '*').header('cache-control', 'no-store')
+const timeHeaders = (reply: FastifyReply) => reply.headers(TIME_HEADERS)
 
 const serializeTime = fastJson(timeObjectSchema)
 const serializeList = fastJson(zoneListSchema)
@@ -46,10 +49,6 @@ const dotted = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255
 const showAddress = (address: IpAddress, text: string) =>
   address.version === 4 ? dotted(address.words[0] ?? 0) : text
 
-/** The caller's address: what trustProxy made of X-Forwarded-For, if it is one; else the peer. */
-export const callerAddress = (request: FastifyRequest): string =>
-  isIP(request.ip) ? request.ip : (request.socket.remoteAddress ?? '')
-
 export const registerApiRoutes = (
   app: FastifyInstance,
   { clock, zones, describe, ipZones, ipFallbackZone }: ApiDeps,
@@ -66,32 +65,32 @@ export const registerApiRoutes = (
     return list
   }
   const sendList = (reply: FastifyReply, list: ZoneList, text: boolean) =>
-    text ? reply.type(TEXT).send(list.text) : reply.type(JSON_TYPE).send(list.json)
+    text ? reply.type(TEXT_TYPE).send(list.text) : reply.type(JSON_TYPE).send(list.json)
   const sendTime = (reply: FastifyReply, zone: string, clientIp: string, text: boolean) => {
     const time = { client_ip: clientIp, ...describe(clock(), zone) }
     return text
-      ? reply.type(TEXT).send(formatTimeText(time))
+      ? reply.type(TEXT_TYPE).send(formatTimeText(time))
       : reply.type(JSON_TYPE).send(serializeTime(time))
   }
 
   const listAll = (text: boolean) => (_request: FastifyRequest, reply: FastifyReply) =>
     sendList(timeHeaders(reply), all, text)
-  app.get('/api/timezone', listAll(false))
-  app.get('/api/timezone.txt', listAll(true))
+  app.get(API_ROUTES.zones, listAll(false))
+  app.get(API_ROUTES.zonesText, listAll(true))
 
   app.get(
-    '/api/timezone/*',
+    API_ROUTES.zone,
     // One handler for area, zone and their .txt forms: a zone may be one segment (UTC, CET).
     (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
       timeHeaders(reply)
       const { name, text } = splitName(request.params['*'])
       if (name === '') return sendList(reply, all, text)
-      if (name.length > MAX_NAME) return sendError(request, reply, 404, 'unknown location')
+      if (name.length > MAX_NAME) return sendError(request, reply, 404, API_ERRORS.unknownLocation)
       const zone = zones.resolve(name)
       if (zone) return sendTime(reply, zone, callerAddress(request), text)
       const area = zones.inArea(name)
       if (area) return sendList(reply, areaList(area), text)
-      return sendError(request, reply, 404, 'unknown location')
+      return sendError(request, reply, 404, API_ERRORS.unknownLocation)
     },
   )
 
@@ -108,22 +107,22 @@ export const registerApiRoutes = (
   ) => {
     timeHeaders(reply)
     const address = parseIp(addressText)
-    if (!address) return sendError(request, reply, 400, 'malformed ip')
+    if (!address) return sendError(request, reply, 400, API_ERRORS.malformedIp)
     const zone = zoneOf(address)
-    if (!zone) return sendError(request, reply, 404, 'unknown location')
+    if (!zone) return sendError(request, reply, 404, API_ERRORS.unknownLocation)
     return sendTime(reply, zone, showAddress(address, addressText), text)
   }
   const caller = (text: boolean) => (request: FastifyRequest, reply: FastifyReply) =>
     timeAt(request, reply, callerAddress(request), text)
-  app.get('/api/ip', caller(false))
-  app.get('/api/ip.txt', caller(true))
-  app.get('/api/ip/*', (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+  app.get(API_ROUTES.caller, caller(false))
+  app.get(API_ROUTES.callerText, caller(true))
+  app.get(API_ROUTES.address, (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
     const { name, text } = splitName(request.params['*'])
     return timeAt(request, reply, name === '' ? callerAddress(request) : name, text)
   })
 
   const openApiJson = JSON.stringify(openApiDocument)
-  app.get('/api/openapi.json', (_request, reply) =>
-    reply.header('access-control-allow-origin', '*').type(JSON_TYPE).send(openApiJson),
+  app.get(API_ROUTES.openApi, (_request, reply) =>
+    reply.headers(CORS_HEADERS).type(JSON_TYPE).send(openApiJson),
   )
 }

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { Lifecycle } from '../lifecycle.ts'
 import { tzdbVersion } from '../time/tzdb.ts'
-
-/** Shared with the process wiring: readiness turns false the moment shutdown begins. */
-export type Lifecycle = { ready: boolean }
 
 // Three fixed answers (statusSchema in schemas.ts documents them), serialized once, not per probe.
 const status = (text: string) => JSON.stringify({ status: text })

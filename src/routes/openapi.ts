@@ -1,3 +1,4 @@
+import { API_ERRORS } from '../http/api-contract.ts'
 import { tzdbVersion } from '../time/tzdb.ts'
 import { errorSchema, statusSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
 
@@ -9,7 +10,11 @@ const text = (description: string) => ({
   description,
   content: { 'text/plain': { schema: { type: 'string' } } },
 })
-const unknownLocation = json(errorSchema, 'Unknown zone or area: `{"error":"unknown location"}`')
+const unknownLocation = json(
+  errorSchema,
+  `Unknown zone or area: \`{"error":"${API_ERRORS.unknownLocation}"}\``,
+)
+const unknownLocationText = text(`\`Error: ${API_ERRORS.unknownLocation}\``)
 const pathParam = (name: string, description: string, example: string) => ({
   name,
   in: 'path',
@@ -25,6 +30,8 @@ const area = pathParam(
 )
 const location = pathParam('location', 'Second part of an IANA name', 'Moscow')
 const region = pathParam('region', 'Third part of an IANA name', 'Buenos_Aires')
+// Three-part names need examples of their own: America/Argentina/Buenos_Aires.
+const threeParts = [{ ...area, example: 'America' }, { ...location, example: 'Argentina' }, region]
 
 const address = pathParam(
   'ip',
@@ -35,8 +42,8 @@ const IP_DESCRIPTION =
   "The zone comes from the address's estimated location: IP Geolocation by DB-IP (https://db-ip.com, CC BY 4.0), coordinates mapped to zones with timezone-boundary-builder's polygons. Addresses with no location (private, loopback, CGNAT, link-local, documentation, unlisted) get the server's fallback zone, or 404 when it has none."
 const malformed = (asText: boolean) =>
   asText
-    ? text('`Error: malformed ip`')
-    : json(errorSchema, 'Not an IP address: `{"error":"malformed ip"}`')
+    ? text(`\`Error: ${API_ERRORS.malformedIp}\``)
+    : json(errorSchema, `Not an IP address: \`{"error":"${API_ERRORS.malformedIp}"}\``)
 
 const ipOperation = (summary: string, parameters: object[], asText: boolean) => ({
   get: {
@@ -58,7 +65,7 @@ const timeOperation = (summary: string, parameters: object[], asText: boolean) =
       200: asText
         ? text('The time object, one `key: value` line per field')
         : json(timeObjectSchema, 'The time object'),
-      404: asText ? text('`Error: unknown location`') : unknownLocation,
+      404: asText ? unknownLocationText : unknownLocation,
     },
   },
 })
@@ -104,7 +111,7 @@ export const openApiDocument = {
         parameters: [area],
         responses: {
           200: text('Zone names, or the time object'),
-          404: text('`Error: unknown location`'),
+          404: unknownLocationText,
         },
       },
     },
@@ -116,18 +123,24 @@ export const openApiDocument = {
     ),
     '/api/timezone/{area}/{location}/{region}': timeOperation(
       'The time in a three-part zone',
-      [area, location, region],
+      threeParts,
       false,
     ),
     '/api/timezone/{area}/{location}/{region}.txt': timeOperation(
       'The time in a three-part zone, as text',
-      [area, location, region],
+      threeParts,
       true,
     ),
     '/api/ip': ipOperation("The time at the caller's address", [], false),
     '/api/ip.txt': ipOperation("The time at the caller's address, as text", [], true),
     '/api/ip/{ip}': ipOperation('The time at an address', [address], false),
     '/api/ip/{ip}.txt': ipOperation('The time at an address, as text', [address], true),
+    '/api/openapi.json': {
+      get: {
+        summary: 'This document',
+        responses: { 200: json({ type: 'object' }, 'OpenAPI 3.1 description of the API') },
+      },
+    },
     '/healthz': {
       get: { summary: 'Liveness', responses: { 200: json(statusSchema, 'The process can serve') } },
     },

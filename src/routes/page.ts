@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { ASSET_PREFIX, type Asset, loadAssets } from '../render/assets.ts'
 import { chooseLanguage } from '../render/language.ts'
 import { createPageRenderer } from '../render/page.ts'
 import type { Clock } from '../time/clock.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
 import { findPeriod } from '../time/tzdb.ts'
+import { ASSET_PREFIX, type Asset, loadAssets } from './assets.ts'
 
 export type PageDeps = { clock: Clock; describe: TimeDescriber; timeZone: string; publicDir: URL }
 

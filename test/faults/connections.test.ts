@@ -85,19 +85,77 @@ test(`${IDLE.toLocaleString('en')} idle connections at once, and the service sti
   )
 })
 
-test('beyond maxConnections new connections are closed at once, and service returns when they go', async (t) => {
+// Keep-alive clients that asked once and went quiet: the way one client can fill every slot.
+const openIdleKeepAlive = async (port: number, count: number) => {
+  const sockets = await openMany(port, count)
+  await Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          // A refused client is closed instead: the caller sees it destroyed.
+          socket.once('data', () => resolve())
+          socket.once('close', () => resolve())
+          socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
+        }),
+    ),
+  )
+  return sockets
+}
+
+test('at maxConnections idle keep-alive clients are reclaimed, oldest first, and a new client is served', async (t) => {
   const server = await startServer({ maxConnections: 20 })
   t.after(() => server.app.close())
-  const sockets = await openMany(server.port, 20)
+  const sockets = await openIdleKeepAlive(server.port, 20)
+  t.after(() => {
+    for (const socket of sockets) socket.destroy()
+  })
   await waitForConnections(server, (n) => n === 20)
+  const closedAt = new Map<number, number>()
+  sockets.forEach((socket, i) => {
+    socket.once('close', () => closedAt.set(i, Date.now()))
+  })
+
+  // Three newcomers that stay connected: each takes the slot of the longest-idle one.
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now()
+    const [newcomer] = await openIdleKeepAlive(server.port, 1)
+    t.after(() => newcomer?.destroy())
+    assert.ok(newcomer && !newcomer.destroyed, `newcomer ${round} was refused`)
+    assert.ok(performance.now() - started < 1_000, 'answered promptly')
+  }
+  await waitForConnections(server, (n) => n === 20)
+  assert.deepEqual(
+    [...closedAt.keys()].sort((a, b) => a - b),
+    [0, 1, 2],
+  )
+})
+
+test('only when every connection is busy is a new one closed at once', async (t) => {
+  const release: Array<() => void> = []
+  const server = await startServer(
+    { maxConnections: 5 },
+    {
+      setup: (app) =>
+        app.get(
+          '/hold',
+          () => new Promise<string>((resolve) => release.push(() => resolve('done'))),
+        ),
+    },
+  )
+  t.after(() => server.app.close())
+  const held = Array.from({ length: 5 }, () =>
+    fetch(`${server.base}/hold`).then((res) => res.text()),
+  )
+  for (let i = 0; i < 100 && release.length < 5; i++) await sleep(20)
+  assert.equal(release.length, 5, 'five requests in flight')
 
   const refused = await exchange(server.port, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
   assert.ok(refused.closed)
   assert.equal(refused.text, '')
   assert.ok(server.logs().some((line) => line.msg === 'connection limit reached'))
 
-  for (const socket of sockets) socket.destroy()
-  await waitForConnections(server, (n) => n === 0)
+  for (const done of release) done()
+  assert.deepEqual(await Promise.all(held), ['done', 'done', 'done', 'done', 'done'])
   assert.equal((await fetch(`${server.base}/healthz`)).status, 200)
 })
 

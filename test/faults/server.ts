@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import type { AddressInfo } from 'node:net'
 import { connect } from 'node:net'
-import { buildApp } from '../../src/app.ts'
+import type { FastifyInstance } from 'fastify'
+import { type AppOptions, buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import type { ServerLimits } from '../../src/server-limits.ts'
 import { fixedClock } from '../../src/time/clock.ts'
@@ -12,7 +13,10 @@ const zones = createZoneRegistry()
 export type LogLine = Record<string, unknown> & { msg?: string; url?: string; status?: number }
 
 /** The real server on 127.0.0.1, a free port, short timeouts, and its log lines kept for assertions. */
-export const startServer = async (limits: Partial<ServerLimits> = {}) => {
+export const startServer = async (
+  limits: Partial<ServerLimits> = {},
+  options: Pick<AppOptions, 'metrics'> & { setup?: (app: FastifyInstance) => void } = {},
+) => {
   const lines: string[] = []
   const app = buildApp({
     config: loadConfig({ LOG_LEVEL: 'info' }, zones.resolve),
@@ -27,7 +31,10 @@ export const startServer = async (limits: Partial<ServerLimits> = {}) => {
       lingerMs: 500,
       ...limits,
     },
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   })
+  // Test-only routes, e.g. one that holds its request open.
+  options.setup?.(app)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   const logs = (): LogLine[] => lines.map((line) => JSON.parse(line))

@@ -1,3 +1,4 @@
+// The page's files: read, hashed and compressed once at start-up, served under hashed names.
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { extname } from 'node:path'
@@ -10,8 +11,6 @@ const TYPES: Record<string, string> = {
 }
 
 export type Asset = {
-  /** The file's name in the public directory, e.g. `clock.js`. */
-  name: string
   /** Its URL path, named by content: `/assets/clock.3f9a1c2b.js`. */
   url: string
   type: string
@@ -22,10 +21,10 @@ export type Asset = {
 
 export const ASSET_PREFIX = '/assets/'
 
-export const contentHash = (body: Buffer): string =>
+const contentHash = (body: Buffer): string =>
   createHash('sha256').update(body).digest('hex').slice(0, 8)
 
-export const hashedName = (name: string, body: Buffer): string => {
+const hashedName = (name: string, body: Buffer): string => {
   const ext = extname(name)
   return `${name.slice(0, -ext.length)}.${contentHash(body)}${ext}`
 }
@@ -42,7 +41,6 @@ export const loadAssets = (dir: URL): Map<string, Asset> => {
     if (!type) continue
     const body = readFileSync(new URL(name, dir))
     assets.set(name, {
-      name,
       url: ASSET_PREFIX + hashedName(name, body),
       type,
       body,

@@ -1,0 +1,77 @@
+// Error answers in one shape: JSON under /api/ (text for .txt), a small HTML page elsewhere.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  API_ERRORS,
+  CORS_HEADERS,
+  isApiPath,
+  isTextPath,
+  JSON_TYPE,
+  pathOf,
+  TEXT_TYPE,
+} from './api-contract.ts'
+
+// RFC 9110's wording (Node's STATUS_CODES still says "Payload Too Large").
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  404: 'Not found',
+  405: 'Method not allowed',
+  408: 'Request timeout',
+  413: 'Content too large',
+  431: 'Request header fields too large',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+}
+
+const errorPage = (status: number, title: string) =>
+  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${status} ${title}</title></head><body><h1>${title}</h1><p><a href="/">The time in Moscow</a></p></body></html>\n`
+
+/** The answer for `status`, worded by the status alone unless the contract names the message. */
+export const sendError = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  message = (TITLES[status] ?? 'Error').toLowerCase(),
+) => {
+  reply.code(status).header('cache-control', 'no-store')
+  const path = pathOf(request.url)
+  if (isApiPath(path)) {
+    // Cross-origin callers of the API must be able to read its errors too.
+    reply.headers(CORS_HEADERS)
+    if (isTextPath(path)) return reply.type(TEXT_TYPE).send(`Error: ${message}`)
+    return reply.type(JSON_TYPE).send({ error: message })
+  }
+  return reply.type('text/html; charset=utf-8').send(errorPage(status, TITLES[status] ?? 'Error'))
+}
+
+const clientStatus = (error: { statusCode?: number }) =>
+  error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
+
+/** Unknown paths are 404 (an unknown zone says so), and no error ever shows its stack. */
+export const setErrorAnswers = (app: FastifyInstance) => {
+  app.setNotFoundHandler((request, reply) =>
+    pathOf(request.url).startsWith('/api/timezone/')
+      ? sendError(request, reply, 404, API_ERRORS.unknownLocation)
+      : sendError(request, reply, 404),
+  )
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = clientStatus(error)
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    // The status's own wording: Fastify's messages are not part of our contract.
+    return sendError(request, reply, status)
+  })
+}
+
+/**
+ * Fastify's frameworkErrors: what the router meets before any route, e.g. bad percent-encoding.
+ * No onResponse hook sees these answers, so `onAnswer` is told of each.
+ */
+export const answerFrameworkError = (
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  onAnswer: (status: number) => void,
+) => {
+  const status = clientStatus(error) >= 500 ? 400 : clientStatus(error)
+  onAnswer(status)
+  return sendError(request, reply, status)
+}

@@ -1,0 +1,77 @@
+// Prometheus metrics: every answer counted, served on a listener of its own, never the public one.
+import { createServer, type Server } from 'node:http'
+import type { FastifyInstance } from 'fastify'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+
+// Latency buckets in seconds, dense below 10 ms where this service lives.
+const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+// Any other method shares one label, so odd methods cannot grow the series count.
+const METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'])
+
+export type Metrics = {
+  registry: Registry
+  /** Counts one answer; `route` is a route pattern, `unmatched`, or `malformed` (parser errors). */
+  observe(method: string, route: string, status: number, seconds: number): void
+}
+
+export const createMetrics = ({ tzdbVersion }: { tzdbVersion: string }): Metrics => {
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry })
+  new Gauge({
+    name: 'tzdb_info',
+    help: 'The tzdb release the zone rules come from (always 1)',
+    labelNames: ['version'],
+    registers: [registry],
+  }).set({ version: tzdbVersion }, 1)
+  const labelNames = ['method', 'route', 'status_code'] as const
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status',
+    labelNames,
+    registers: [registry],
+  })
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time from request to response, by method, route pattern and status',
+    labelNames,
+    buckets: BUCKETS,
+    registers: [registry],
+  })
+  return {
+    registry,
+    observe: (method, route, status, seconds) => {
+      const labels = {
+        method: METHODS.has(method) ? method : 'OTHER',
+        route,
+        status_code: String(status),
+      }
+      requests.inc(labels)
+      duration.observe(labels, seconds)
+    },
+  }
+}
+
+/** Counts every answer Fastify sends, by route pattern (never the raw URL). */
+export const countAnswers = (app: FastifyInstance, metrics: Metrics) => {
+  app.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched'
+    metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000)
+    done()
+  })
+}
+
+/** A bare listener for scrapers: GET /metrics, nothing else. */
+export const createMetricsServer = ({ registry }: Metrics): Server =>
+  createServer((request, response) => {
+    const path = (request.url ?? '').split('?', 1)[0]
+    if (path !== '/metrics') return response.writeHead(404).end()
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return response.writeHead(405, { allow: 'GET, HEAD' }).end()
+    registry.metrics().then(
+      (text) =>
+        response
+          .writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' })
+          .end(request.method === 'HEAD' ? undefined : text),
+      () => response.writeHead(500).end(),
+    )
+  })

@@ -1,0 +1,49 @@
+// The request gate: one Host on HTTP/1.1, no bodies, GET and HEAD only, CORS preflights for the API.
+import type { IncomingMessage } from 'node:http'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { ALLOWED_METHODS, CORS_HEADERS, isApiPath, pathOf } from './api-contract.ts'
+import { sendError } from './error-answers.ts'
+
+const hasBody = (headers: IncomingMessage['headers']) =>
+  headers['transfer-encoding'] !== undefined ||
+  (headers['content-length'] !== undefined && headers['content-length'] !== '0')
+
+// RFC 9112 §3.2: an HTTP/1.1 request without exactly one Host is answered 400. (Node's own check,
+// requireHostHeader, answers without our security headers and lets two Hosts through.)
+const hostCount = (rawHeaders: string[]) => {
+  let count = 0
+  for (let i = 0; i < rawHeaders.length; i += 2)
+    if (rawHeaders[i]?.toLowerCase() === 'host') count += 1
+  return count
+}
+
+const refuse = (reply: FastifyReply) => reply.header('connection', 'close')
+
+export const addRequestGate = (app: FastifyInstance) => {
+  app.addHook('onRequest', (request, reply, done) => {
+    const raw = request.raw
+    if (raw.httpVersionMajor === 1 && raw.httpVersionMinor >= 1 && hostCount(raw.rawHeaders) !== 1)
+      return sendError(request, refuse(reply), 400)
+    // No route takes a body: answer at once and close rather than read what may be gigabytes.
+    if (hasBody(request.headers)) {
+      if (request.method === 'GET' || request.method === 'HEAD')
+        return sendError(request, refuse(reply), 413)
+      return sendError(request, refuse(reply).header('allow', ALLOWED_METHODS), 405)
+    }
+    if (request.method === 'GET' || request.method === 'HEAD') return done()
+    if (
+      request.method === 'OPTIONS' &&
+      isApiPath(pathOf(request.url)) &&
+      request.headers['access-control-request-method']
+    ) {
+      return reply
+        .code(204)
+        .headers(CORS_HEADERS)
+        .header('access-control-allow-methods', ALLOWED_METHODS)
+        .header('access-control-max-age', '86400')
+        .send()
+    }
+    reply.header('allow', ALLOWED_METHODS)
+    return sendError(request, reply, 405)
+  })
+}

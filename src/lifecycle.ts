@@ -1,0 +1,2 @@
+/** Shared by the process wiring and the probes: readiness turns false the moment shutdown begins. */
+export type Lifecycle = { ready: boolean }
