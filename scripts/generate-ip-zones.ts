@@ -11,9 +11,9 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { type IpAddress, specialUseOfWords } from '../src/time/ip-address.ts'
+import { createIpZones } from '../src/time/ip-zones.ts'
 import {
   type BucketedRanges,
-  createIpZones,
   decodeIpZones,
   encodeIpZones,
   FIRST_SPECIAL_CODE,
@@ -24,7 +24,7 @@ import {
   RARE_CODE,
   SPLIT,
   SPLIT_CODE,
-} from '../src/time/ip-zones.ts'
+} from '../src/time/ip-zones-table.ts'
 
 /** A leaf of an MMDB search tree: a network and the offset of its record in the data section. */
 export type Network = { start: bigint; prefixLength: number; dataOffset: number }

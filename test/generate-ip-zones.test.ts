@@ -10,15 +10,14 @@ import {
   type ZonedNetwork,
 } from '../scripts/generate-ip-zones.ts'
 import { classifyIp } from '../src/time/ip-address.ts'
+import { createIpZones, zoneIndexAt } from '../src/time/ip-zones.ts'
 import {
-  createIpZones,
   decodeIpZones,
   encodeIpZones,
   type IpZonesSource,
   NO_ZONE,
   RARE_CODE,
-  zoneIndexAt,
-} from '../src/time/ip-zones.ts'
+} from '../src/time/ip-zones-table.ts'
 
 const SOURCE: IpZonesSource = { package: 'test', version: '0', built: '2026-01-01', geoTz: '0' }
 

@@ -3,15 +3,14 @@ import { readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
 import { getHeapStatistics } from 'node:v8'
 import { classifyIp, type IpAddress, parseIp, type SpecialUse } from '../src/time/ip-address.ts'
+import { loadIpZones, zoneIndexAt } from '../src/time/ip-zones.ts'
 import {
   type BucketedRanges,
   decodeIpZones,
-  loadIpZones,
   NO_ZONE,
   RARE_CODE,
   SPLIT,
-  zoneIndexAt,
-} from '../src/time/ip-zones.ts'
+} from '../src/time/ip-zones-table.ts'
 import { createZoneRegistry } from '../src/time/zones.ts'
 
 const TABLE = new URL('../data/ip-zones/ip-zones.bin', import.meta.url)
