@@ -1,5 +1,6 @@
-export const LANGUAGES = ['en', 'ru'] as const
-export type Language = (typeof LANGUAGES)[number]
+import { LANGUAGES, type Language } from '../i18n/languages.ts'
+
+export type { Language }
 
 const DEFAULT_LANGUAGE: Language = 'en'
 

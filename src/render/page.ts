@@ -1,7 +1,7 @@
+import { LANGUAGE_PACKS, LANGUAGES, type Language } from '../i18n/languages.ts'
 import type { TimeInfo } from '../time/time-info.ts'
 import { escapeHtml } from './escape.ts'
-import { LANGUAGES, type Language } from './language.ts'
-import { cityOf, LANGUAGE_NAMES, STRINGS } from './strings.ts'
+import { cityOf } from './strings.ts'
 
 /** Public URLs of the page's assets (content-hashed, so cacheable forever). */
 export type PageAssets = { script: string; style: string; icon: string }
@@ -21,10 +21,10 @@ export const createPageRenderer = ({ assets, timeZone }: PageOptions): RenderPag
   const zone = escapeHtml(timeZone)
   const pages = Object.fromEntries(
     LANGUAGES.map((language) => {
-      const strings = STRINGS[language]
+      const { page: strings, locale } = LANGUAGE_PACKS[language]
       const city = cityOf(timeZone, language)
       // Formats a calendar date, given as a UTC midnight, exactly as the browser's script does.
-      const dateFormat = new Intl.DateTimeFormat(strings.locale, {
+      const dateFormat = new Intl.DateTimeFormat(locale, {
         timeZone: 'UTC',
         weekday: 'long',
         day: 'numeric',
@@ -33,7 +33,7 @@ export const createPageRenderer = ({ assets, timeZone }: PageOptions): RenderPag
       })
       const nav = LANGUAGES.map(
         (other) =>
-          `<a href="?lang=${other}" hreflang="${other}" lang="${other}"${other === language ? ' aria-current="page"' : ''}>${LANGUAGE_NAMES[other]}</a>`,
+          `<a href="?lang=${other}" hreflang="${other}" lang="${other}"${other === language ? ' aria-current="page"' : ''}>${LANGUAGE_PACKS[other].name}</a>`,
       ).join('')
       const head = `<!doctype html>\n<html lang="${language}" data-zone="${zone}" data-city="${escapeHtml(city.name)}" data-city-in="${escapeHtml(city.inName)}" data-offset="`
       const afterMs =

@@ -1,0 +1,34 @@
+// Every English string of the page, server and browser.
+import type { LanguagePack } from './pack.ts'
+
+const NBSP = '\u00a0'
+
+export const en = {
+  name: 'English',
+  // Day-month order, as most of the world reads dates.
+  locale: 'en-GB',
+  page: {
+    title: (city) => `Exact time ${city.inName}`,
+    description: (city) =>
+      `The current time ${city.inName} to the second, corrected for your device's clock, with the date, weekday and time zone.`,
+    heading: (city) => `Time ${city.inName}`,
+    languageNav: 'Language',
+    noScript:
+      'This is the time when the page loaded. Turn on JavaScript for a live clock that corrects for your device’s clock.',
+    api: 'Time API',
+    json: 'JSON',
+  },
+  client: {
+    checking: 'Checking your device’s clock…',
+    exact: (within) => `Your device’s clock is exact${NBSP}(±${within})`,
+    fast: (by, within) => `Your device’s clock is ${by} fast${NBSP}(±${within})`,
+    slow: (by, within) => `Your device’s clock is ${by} slow${NBSP}(±${within})`,
+    failed: 'Could not reach the server to check your device’s clock; trying again soon.',
+    units: { h: 'h', min: 'min', s: 's' },
+    ahead: (city, by) => `${city} is ${by} ahead of you`,
+    behind: (city, by) => `${city} is ${by} behind you`,
+    same: (city) => `You are on ${city} time`,
+    hours: { one: 'hour', other: 'hours' },
+    minutes: { one: 'minute', other: 'minutes' },
+  },
+} satisfies LanguagePack
