@@ -3,7 +3,7 @@
 //
 // Usage: node scripts/generate-tzdb.ts
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -185,7 +185,7 @@ export const readZone1970 = (text: string): TzdbTable['places'] => {
     const m = /^([-+])(\d{4,6})([-+])(\d{5,7})$/.exec(coordinates)
     if (!m) throw new Error(`zone1970.tab: bad coordinates ${coordinates}`)
     const [, latSign = '', lat = '', lonSign = '', lon = ''] = m
-    places[zone] = [codes, degrees(latSign, lat, 2), degrees(lonSign, lon, 3), comment]
+    places[zone] ??= [codes, degrees(latSign, lat, 2), degrees(lonSign, lon, 3), comment]
   }
   return places
 }
@@ -193,6 +193,7 @@ export const readZone1970 = (text: string): TzdbTable['places'] => {
 /** The table, from the source and its two compilations (as written, and with saves as names). */
 export const generateTable = (
   zi: string,
+  /** zone1970.tab, then zone.tab for the zones it leaves out (one per country, e.g. Amsterdam). */
   zone1970: string,
   compiled: string,
   savesCompiled: string,
@@ -230,7 +231,11 @@ export const generateTzdb = (dir = dataDir) => {
     compileZi(join(dir, 'tzdata.zi'), join(work, 'zones'))
     writeFileSync(join(work, 'saves.zi'), encodeSaves(zi))
     compileZi(join(work, 'saves.zi'), join(work, 'saves'))
-    const zone1970 = readFileSync(join(dir, 'zone1970.tab'), 'utf8')
+    // zone.tab places the zones that zone1970.tab folds into others (Amsterdam into Brussels).
+    const zone1970 = [join(dir, 'zone1970.tab'), join(dir, 'zone.tab')]
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n')
     const table = generateTable(zi, zone1970, join(work, 'zones'), join(work, 'saves'))
     writeFileSync(join(dir, 'zones.json'), `${JSON.stringify(table)}\n`)
     return table

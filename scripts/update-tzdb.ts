@@ -59,6 +59,8 @@ export const updateTzdb = (path: string, dir = dataDir) => {
     const before = /^# version (\S+)/.exec(readFileSync(join(dir, 'tzdata.zi'), 'utf8'))?.[1]
     copyFileSync(zi, join(dir, 'tzdata.zi'))
     copyFileSync(tab, join(dir, 'zone1970.tab'))
+    const zoneTab = join(dirname(tab), 'zone.tab')
+    if (existsSync(zoneTab)) copyFileSync(zoneTab, join(dir, 'zone.tab'))
     return { before, table: generateTzdb(dir) }
   } finally {
     rmSync(work, { recursive: true, force: true })

@@ -23,7 +23,7 @@ const TITLES: Record<number, string> = {
 }
 
 const errorPage = (status: number, title: string) =>
-  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${status} ${title}</title></head><body><h1>${title}</h1><p><a href="/">The time in Moscow</a></p></body></html>\n`
+  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${status} ${title}</title></head><body><h1>${title}</h1><p><a href="/">The time in Moscow</a> · <a href="/cities">Every city</a></p></body></html>\n`
 
 /** The answer for `status`, worded by the status alone unless the contract names the message. */
 export const sendError = (

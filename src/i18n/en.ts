@@ -8,6 +8,32 @@ export const en = {
   // Day-month order, as most of the world reads dates.
   locale: 'en-GB',
   page: {
+    allYear: (offset, since) =>
+      since ? `${offset} all year; no clock change since ${since}` : `${offset} all year`,
+    clocksForward: (amount, abbreviation, date) =>
+      `Clocks go forward ${amount} to ${abbreviation} on ${date}`,
+    clocksBack: (amount, abbreviation, date) =>
+      `Clocks go back ${amount} to ${abbreviation} on ${date}`,
+    sun: (rise, set, length) => `Sunrise ${rise} · sunset ${set} · day ${length}`,
+    polarDay: 'The sun does not set today (polar day)',
+    polarNight: 'The sun does not rise today (polar night)',
+    duration: { h: 'h', min: 'min' },
+    citiesTitle: 'Exact time in every city',
+    areas: {
+      Africa: 'Africa',
+      America: 'Americas',
+      Antarctica: 'Antarctica',
+      Arctic: 'Arctic',
+      Asia: 'Asia',
+      Atlantic: 'Atlantic Ocean',
+      Australia: 'Australia',
+      Europe: 'Europe',
+      Indian: 'Indian Ocean',
+      Pacific: 'Pacific Ocean',
+      Etc: 'Fixed offsets',
+      other: 'Other zones',
+    },
+    notFound: 'There is no time zone by that name.',
     title: (city) => `Exact time ${city.inName}`,
     description: (city) =>
       `The current time ${city.inName} to the second, corrected for your device's clock, with the date, weekday and time zone.`,

@@ -5,6 +5,37 @@ export type City = { name: string; inName: string }
 
 /** What the server renders. */
 export type PageStrings = {
+  /** "UTC+3 all year; no clock change since 26 October 2014"; `since` null: not since 1970. */
+  allYear: (offset: string, since: string | null) => string
+  /** "Clocks go forward 1 h to BST on 28 March 2027" */
+  clocksForward: (amount: string, abbreviation: string, date: string) => string
+  /** "Clocks go back 1 h to GMT on 25 October 2026" */
+  clocksBack: (amount: string, abbreviation: string, date: string) => string
+  /** "Sunrise 07:02 · sunset 16:51 · day 9 h 49 min" */
+  sun: (rise: string, set: string, length: string) => string
+  polarDay: string
+  polarNight: string
+  /** Units of a duration: "9 h 49 min". */
+  duration: { h: string; min: string }
+  /** The city index: its title and heading, and tzdb's areas by name ("other": one-part zones). */
+  citiesTitle: string
+  areas: Record<
+    | 'Africa'
+    | 'America'
+    | 'Antarctica'
+    | 'Arctic'
+    | 'Asia'
+    | 'Atlantic'
+    | 'Australia'
+    | 'Europe'
+    | 'Indian'
+    | 'Pacific'
+    | 'Etc'
+    | 'other',
+    string
+  >
+  /** The HTML 404 for a page that names no zone. */
+  notFound: string
   title: (city: City) => string
   description: (city: City) => string
   heading: (city: City) => string

@@ -7,6 +7,34 @@ export const ru = {
   name: 'Русский',
   locale: 'ru',
   page: {
+    allYear: (offset, since) =>
+      since
+        ? `${offset} круглый год; часы не переводились с ${since}`
+        : `${offset} круглый год`,
+    clocksForward: (amount, abbreviation, date) =>
+      `${date} часы переведут на ${amount} вперёд (${abbreviation})`,
+    clocksBack: (amount, abbreviation, date) =>
+      `${date} часы переведут на ${amount} назад (${abbreviation})`,
+    sun: (rise, set, length) => `Восход ${rise} · закат ${set} · день ${length}`,
+    polarDay: 'Солнце сегодня не заходит (полярный день)',
+    polarNight: 'Солнце сегодня не восходит (полярная ночь)',
+    duration: { h: 'ч', min: 'мин' },
+    citiesTitle: 'Точное время во всех городах',
+    areas: {
+      Africa: 'Африка',
+      America: 'Америка',
+      Antarctica: 'Антарктида',
+      Arctic: 'Арктика',
+      Asia: 'Азия',
+      Atlantic: 'Атлантический океан',
+      Australia: 'Австралия',
+      Europe: 'Европа',
+      Indian: 'Индийский океан',
+      Pacific: 'Тихий океан',
+      Etc: 'Постоянные смещения',
+      other: 'Другие зоны',
+    },
+    notFound: 'Часового пояса с таким названием нет.',
     title: (city) => `Точное время ${city.inName}`,
     description: (city) =>
       `Текущее время ${city.inName} с точностью до секунды, с поправкой на часы вашего устройства; дата, день недели и часовой пояс.`,
