@@ -22,7 +22,8 @@ export type ApiDeps = {
   clock: Clock
   zones: ZoneRegistry
   describe: TimeDescriber
-  ipZones: IpZones
+  /** The IP-to-zone table, loaded on first use. */
+  ipZones: () => IpZones
   /** The zone for addresses with no location; null: 404. */
   ipFallbackZone: string | null
 }
@@ -95,8 +96,10 @@ export const registerApiRoutes = (
   )
 
   // The zone of an address; the fallback for one with no location (private, unlisted, ...).
+  let table: IpZones | undefined
   const zoneOf = (address: IpAddress) => {
-    const found = ipZones.lookupParsed(address)
+    table ??= ipZones()
+    const found = table.lookupParsed(address)
     return (found && zones.resolve(found)) ?? ipFallbackZone
   }
   const timeAt = (
