@@ -269,6 +269,8 @@ const start = () => {
   let offset = Number(ms) - Date.now()
   if (!Number.isFinite(offset)) offset = 0
   let abbreviation = (zoneLine.textContent ?? '').split(' · ')[0] ?? ''
+  /** @type {string | undefined} */
+  let apiAbbreviation
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let tickTimer
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -332,7 +334,11 @@ const start = () => {
     const body = await response.json()
     const server = parseServerTime(body?.utc_datetime)
     if (!Number.isFinite(server)) throw new Error('time API answered no utc_datetime')
-    if (typeof body.abbreviation === 'string') abbreviation = body.abbreviation
+    // The page's own spelling (Russian МСК) stands until the zone's abbreviation really changes.
+    if (typeof body.abbreviation === 'string' && body.abbreviation !== apiAbbreviation) {
+      if (apiAbbreviation !== undefined) abbreviation = body.abbreviation
+      apiAbbreviation = body.abbreviation
+    }
     const answered = parseOffset(body.utc_offset)
     if (Number.isFinite(answered)) zoneOffset = answered
     // The API tells the end of DST only; otherwise the regular resync catches the next change.

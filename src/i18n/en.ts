@@ -34,6 +34,8 @@ export const en = {
       other: 'Other zones',
     },
     notFound: 'There is no time zone by that name.',
+    allCities: 'All cities',
+    abbreviation: (tzdb) => tzdb,
     title: (city) => `Exact time ${city.inName}`,
     description: (city) =>
       `The current time ${city.inName} to the second, corrected for your device's clock, with the date, weekday and time zone.`,

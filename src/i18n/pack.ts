@@ -36,6 +36,10 @@ export type PageStrings = {
   >
   /** The HTML 404 for a page that names no zone. */
   notFound: string
+  /** The link to the city index. */
+  allCities: string
+  /** A tzdb abbreviation as the language writes it (Russian writes Moscow's as МСК). */
+  abbreviation: (tzdb: string) => string
   title: (city: City) => string
   description: (city: City) => string
   heading: (city: City) => string

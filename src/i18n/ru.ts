@@ -8,9 +8,7 @@ export const ru = {
   locale: 'ru',
   page: {
     allYear: (offset, since) =>
-      since
-        ? `${offset} круглый год; часы не переводились с ${since}`
-        : `${offset} круглый год`,
+      since ? `${offset} круглый год; часы не переводились с ${since}` : `${offset} круглый год`,
     clocksForward: (amount, abbreviation, date) =>
       `${date} часы переведут на ${amount} вперёд (${abbreviation})`,
     clocksBack: (amount, abbreviation, date) =>
@@ -35,6 +33,8 @@ export const ru = {
       other: 'Другие зоны',
     },
     notFound: 'Часового пояса с таким названием нет.',
+    allCities: 'Все города',
+    abbreviation: (tzdb) => (tzdb === 'MSK' ? 'МСК' : tzdb === 'MSD' ? 'МСД' : tzdb),
     title: (city) => `Точное время ${city.inName}`,
     description: (city) =>
       `Текущее время ${city.inName} с точностью до секунды, с поправкой на часы вашего устройства; дата, день недели и часовой пояс.`,

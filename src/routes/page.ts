@@ -1,12 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { createCitiesPage } from '../render/cities-page.ts'
 import { chooseLanguage } from '../render/language.ts'
 import { createPageRenderer } from '../render/page.ts'
 import type { Clock } from '../time/clock.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
-import { findPeriod } from '../time/tzdb.ts'
+import type { ZoneRegistry } from '../time/zones.ts'
 import { ASSET_PREFIX, type Asset, loadAssets } from './assets.ts'
+import { buildPageModel, registerZonePages } from './zone-pages.ts'
 
-export type PageDeps = { clock: Clock; describe: TimeDescriber; timeZone: string; publicDir: URL }
+export type PageDeps = {
+  clock: Clock
+  describe: TimeDescriber
+  zones: ZoneRegistry
+  timeZone: string
+  publicDir: URL
+}
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 // /favicon.ico keeps its name forever, so browsers may keep it a day, not a year.
@@ -40,7 +48,7 @@ const sendAsset = (
 /** The clock page, its script, stylesheet and icon (read and hashed once, here). */
 export const registerPageRoutes = (
   app: FastifyInstance,
-  { clock, describe, timeZone, publicDir }: PageDeps,
+  { clock, describe, zones, timeZone, publicDir }: PageDeps,
 ) => {
   const assets = loadAssets(publicDir)
   const required = (name: string): Asset => {
@@ -53,27 +61,22 @@ export const registerPageRoutes = (
   const icon = required('icon.svg')
   const render = createPageRenderer({
     assets: { script: script.url, style: style.url, icon: icon.url },
-    timeZone,
   })
+  const citiesPage = createCitiesPage({ zones: zones.names, style: style.url, icon: icon.url })
   const byUrl = new Map([...assets.values()].map((asset) => [asset.url, asset]))
-
-  // The zone's next transition: the page's script re-asks the server for the offset there.
-  const untilMs = (now: Temporal.Instant) => {
-    const until = findPeriod(timeZone, Math.floor(now.epochMilliseconds / 1000))?.until
-    return until == null ? null : until * 1000
-  }
 
   app.get('/', (request, reply) => {
     const { lang } = request.query as Record<string, unknown>
     const language = chooseLanguage(lang, request.headers['accept-language'])
-    const now = clock()
+    const model = buildPageModel({ clock, describe }, timeZone, '/', language)
     return reply
       .header('cache-control', 'no-store')
       .header('vary', 'accept-language')
       .header('content-language', language)
       .type('text/html; charset=utf-8')
-      .send(render(describe(now, timeZone), language, untilMs(now)))
+      .send(render(model, language))
   })
+  registerZonePages(app, { clock, describe, zones, render, citiesPage })
 
   app.get<{ Params: { file: string } }>(`${ASSET_PREFIX}:file`, (request, reply) => {
     const asset = byUrl.get(ASSET_PREFIX + request.params.file)

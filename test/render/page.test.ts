@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import type { Language } from '../../src/i18n/languages.ts'
+import { cityOf } from '../../src/render/city.ts'
 import { escapeHtml } from '../../src/render/escape.ts'
 import { createPageRenderer } from '../../src/render/page.ts'
+import type { PageModel } from '../../src/render/page-model.ts'
 import { createTimeDescriber, type TimeInfo } from '../../src/time/time-info.ts'
 
 const assets = {
@@ -11,7 +14,23 @@ const assets = {
 }
 const describeTime = createTimeDescriber()
 const moscow = describeTime(Temporal.Instant.from('2026-11-27T13:20:31.123456Z'), 'Europe/Moscow')
-const render = createPageRenderer({ assets, timeZone: 'Europe/Moscow' })
+const renderPage = createPageRenderer({ assets })
+const modelOf = (
+  time: TimeInfo,
+  language: Language,
+  extra: Partial<PageModel> = {},
+): PageModel => ({
+  time,
+  zone: time.timezone,
+  city: cityOf(time.timezone, language),
+  path: '/',
+  untilMs: null,
+  changes: [],
+  context: [],
+  ...extra,
+})
+const render = (time: TimeInfo, language: Language, extra: Partial<PageModel> = {}) =>
+  renderPage(modelOf(time, language, extra), language)
 
 const textOf = (html: string, id: string) =>
   new RegExp(`id="${id}"[^>]*>(.*?)</p>`).exec(html)?.[1]?.replace(/<[^>]+>/g, '')
@@ -36,7 +55,7 @@ describe('the page in English', () => {
     const havana = describeTime(Temporal.Instant.from('2026-11-28T12:00:00Z'), 'America/Havana')
     const until = Date.UTC(2027, 10, 7, 5)
     assert.match(
-      createPageRenderer({ assets, timeZone: 'America/Havana' })(havana, 'en', until),
+      render(havana, 'en', { untilMs: until }),
       new RegExp(`data-offset="-240" data-until="${until}"`),
     )
     assert.match(html, /data-ms="1795785631123"/)
@@ -47,9 +66,24 @@ describe('the page in English', () => {
     assert.match(html, /<a href="https:\/\/db-ip.com">IP Geolocation by DB-IP<\/a>/)
   })
 
-  test('links both languages and marks the current one', () => {
-    assert.match(html, /<a href="\?lang=en" hreflang="en" lang="en" aria-current="page">English/)
-    assert.match(html, /<a href="\?lang=ru" hreflang="ru" lang="ru">Русский/)
+  test('links both languages on its own path, marks the current one, and links the index', () => {
+    assert.match(html, /<a href="\/\?lang=en" hreflang="en" lang="en" aria-current="page">English/)
+    assert.match(html, /<a href="\/\?lang=ru" hreflang="ru" lang="ru">Русский/)
+    assert.match(html, /<a href="\/cities">All cities<\/a>/)
+    const tokyo = render(
+      describeTime(Temporal.Instant.from('2026-11-27T13:20:31Z'), 'Asia/Tokyo'),
+      'en',
+      {
+        path: '/Asia/Tokyo',
+      },
+    )
+    assert.match(tokyo, /<a href="\/Asia\/Tokyo\?lang=ru" hreflang="ru"/)
+  })
+
+  test("shows the day's context lines it is given", () => {
+    const lines = ['UTC+3 all year', 'Sunrise 08:30 · sunset 16:07 · day 7 h 37 min']
+    const withContext = render(moscow, 'en', { context: lines })
+    assert.match(withContext, /<ul class="context"><li>UTC\+3 all year<\/li><li>Sunrise 08:30/)
   })
 })
 
@@ -61,7 +95,9 @@ describe('the page in Russian', () => {
     assert.match(html, /<title>Точное время в Москве<\/title>/)
     assert.match(html, /<h1>Время в Москве<\/h1>/)
     assert.equal(textOf(html, 'date'), 'пятница, 27 ноября 2026 г.')
-    assert.match(html, /<a href="\?lang=ru" hreflang="ru" lang="ru" aria-current="page">/)
+    assert.match(html, /<a href="\/\?lang=ru" hreflang="ru" lang="ru" aria-current="page">/)
+    // Russian writes Moscow's abbreviation in Cyrillic.
+    assert.equal(textOf(html, 'zone'), 'МСК · UTC+03:00')
     assert.match(html, /<nav aria-label="Язык">/)
   })
 })
@@ -105,17 +141,11 @@ describe('the page in any language', () => {
 
   test('names other zones after their location', () => {
     const zone = 'America/New_York'
-    const html = createPageRenderer({ assets, timeZone: zone })(
-      describeTime(Temporal.Instant.from('2026-07-01T12:00:00Z'), zone),
-      'en',
-    )
+    const html = render(describeTime(Temporal.Instant.from('2026-07-01T12:00:00Z'), zone), 'en')
     assert.match(html, /<h1>Time in New York<\/h1>/)
     assert.equal(textOf(html, 'zone'), 'EDT · UTC-04:00')
-    const ru = createPageRenderer({ assets, timeZone: zone })(
-      describeTime(Temporal.Instant.from('2026-07-01T12:00:00Z'), zone),
-      'ru',
-    )
-    assert.match(ru, /<h1>Время в зоне New York<\/h1>/)
+    const ru = render(describeTime(Temporal.Instant.from('2026-07-01T12:00:00Z'), zone), 'ru')
+    assert.match(ru, /<h1>Время в Нью-Йорке<\/h1>/)
   })
 })
 
@@ -132,8 +162,7 @@ describe('escaping', () => {
     const time: TimeInfo = { ...moscow, abbreviation: hostile, utc_offset: '+03:00"><b>' }
     const html = createPageRenderer({
       assets: { script: '/a.js"><script>x', style: '/a.css', icon: '/i.svg' },
-      timeZone: 'Evil/<i>"zone',
-    })(time, 'en')
+    })(modelOf(time, 'en', { zone: 'Evil/<i>"zone', context: ['<b>day</b>'] }), 'en')
     assert.doesNotMatch(html, /<script>alert|<b>|<i>|"><script>x/)
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;&quot;&#39;/)
     assert.match(html, /data-zone="Evil\/&lt;i&gt;&quot;zone"/)

@@ -1,0 +1,149 @@
+// City pages and the index in a real browser, and the day's sun against an independent computation.
+import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { after, before, describe, test } from 'node:test'
+import type { FastifyInstance } from 'fastify'
+import { type Browser, chromium } from 'playwright-core'
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/chromium.ts'
+import { buildApp } from '../../src/app.ts'
+import { loadConfig } from '../../src/config.ts'
+import { fixedClock } from '../../src/time/clock.ts'
+import { findPeriod, zonePlaces } from '../../src/time/tzdb.ts'
+import { createZoneRegistry } from '../../src/time/zones.ts'
+
+if (!existsSync(CHROMIUM) && process.env.CI === 'true')
+  throw new Error(`${CHROMIUM} is missing: set CHROME_PATH or install chromium`)
+const skip = existsSync(CHROMIUM) ? false : `no ${CHROMIUM}: apt-get install chromium to run`
+
+const NOW = '2026-11-27T13:20:31Z'
+const rad = Math.PI / 180
+
+/**
+ * Sunrise and sunset (epoch ms) by NOAA's solar calculator equations (Meeus's low-precision sun),
+ * written out here apart from suncalc, which the page uses; null for polar day or night.
+ */
+const noaaSun = (dayMs: number, latitude: number, longitude: number) => {
+  const julianDay = dayMs / 86_400_000 + 2_440_587.5 + 0.5
+  const t = (julianDay - 2_451_545) / 36_525
+  const meanLong = (280.46646 + t * (36_000.76983 + t * 0.0003032)) % 360
+  const meanAnomaly = 357.52911 + t * (35_999.05029 - 0.0001537 * t)
+  const eccentricity = 0.016708634 - t * (0.000042037 + 0.0000001267 * t)
+  const center =
+    Math.sin(meanAnomaly * rad) * (1.914602 - t * (0.004817 + 0.000014 * t)) +
+    Math.sin(2 * meanAnomaly * rad) * (0.019993 - 0.000101 * t) +
+    Math.sin(3 * meanAnomaly * rad) * 0.000289
+  const apparentLong =
+    meanLong + center - 0.00569 - 0.00478 * Math.sin((125.04 - 1934.136 * t) * rad)
+  const obliquity =
+    23 +
+    (26 + (21.448 - t * (46.815 + t * (0.00059 - t * 0.001813))) / 60) / 60 +
+    0.00256 * Math.cos((125.04 - 1934.136 * t) * rad)
+  const declination = Math.asin(Math.sin(obliquity * rad) * Math.sin(apparentLong * rad))
+  const y = Math.tan((obliquity / 2) * rad) ** 2
+  const equationOfTime =
+    (4 *
+      (y * Math.sin(2 * meanLong * rad) -
+        2 * eccentricity * Math.sin(meanAnomaly * rad) +
+        4 * eccentricity * y * Math.sin(meanAnomaly * rad) * Math.cos(2 * meanLong * rad) -
+        0.5 * y * y * Math.sin(4 * meanLong * rad) -
+        1.25 * eccentricity * eccentricity * Math.sin(2 * meanAnomaly * rad))) /
+    rad
+  const cosHourAngle =
+    Math.cos(90.833 * rad) / (Math.cos(latitude * rad) * Math.cos(declination)) -
+    Math.tan(latitude * rad) * Math.tan(declination)
+  if (Math.abs(cosHourAngle) > 1) return null
+  const hourAngle = Math.acos(cosHourAngle) / rad
+  const noonMinutes = 720 - 4 * longitude - equationOfTime
+  return {
+    rise: dayMs + (noonMinutes - 4 * hourAngle) * 60_000,
+    set: dayMs + (noonMinutes + 4 * hourAngle) * 60_000,
+  }
+}
+
+const wallMinutes = (zone: string, ms: number) => {
+  const offset = findPeriod(zone, Math.floor(ms / 1000))?.offset ?? 0
+  const local = new Date(ms + offset * 1000)
+  return local.getUTCHours() * 60 + local.getUTCMinutes()
+}
+
+let app: FastifyInstance
+let browser: Browser
+let origin = ''
+before(async () => {
+  if (skip) return
+  const zones = createZoneRegistry()
+  app = buildApp({
+    config: loadConfig({ LOG_LEVEL: 'silent' }, zones.resolve),
+    clock: fixedClock(NOW),
+    zones,
+  })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
+})
+after(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+const visibleText = async (path: string, javaScript = true) => {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript })
+  const page = await context.newPage()
+  const response = await page.goto(origin + path)
+  const text = (await page.locator('body').innerText()).replaceAll('\u00a0', ' ')
+  const url = page.url()
+  await context.close()
+  return { status: response?.status(), text, url }
+}
+
+describe('city pages in Chromium', { skip }, () => {
+  test("/Asia/Tokyo?lang=ru shows Tokyo's time and «Токио»", async () => {
+    const { status, text } = await visibleText('/Asia/Tokyo?lang=ru', false)
+    assert.equal(status, 200)
+    assert.match(text, /Токио/)
+    assert.match(text, /22:20/)
+  })
+
+  test('/europe/london lands on /Europe/London', async () => {
+    const { url, text } = await visibleText('/europe/london')
+    assert.equal(new URL(url).pathname, '/Europe/London')
+    assert.match(text, /London/)
+  })
+
+  test('the index works without JavaScript and links every city', async () => {
+    const { status, text } = await visibleText('/cities', false)
+    assert.equal(status, 200)
+    for (const city of ['Tokyo', 'London', 'Buenos Aires', 'Moscow'])
+      assert.match(text, new RegExp(city))
+  })
+
+  for (const zone of ['Europe/London', 'Asia/Tokyo', 'America/Argentina/Buenos_Aires']) {
+    test(`${zone}: sunrise and sunset within 2 minutes of NOAA's equations`, async () => {
+      const { text } = await visibleText(`/${zone}`, false)
+      const shown = /Sunrise (\d\d):(\d\d) · sunset (\d\d):(\d\d)/.exec(text)
+      assert.ok(shown, `no sunrise line in: ${text}`)
+      const place = zonePlaces[zone]
+      assert.ok(place)
+      const offset = findPeriod(zone, Date.parse(NOW) / 1000)?.offset ?? 0
+      const localDay = Math.floor((Date.parse(NOW) + offset * 1000) / 86_400_000) * 86_400_000
+      const sun = noaaSun(localDay, place[1], place[2])
+      assert.ok(sun)
+      const [, rh, rm, sh, sm] = shown.map(Number)
+      const near = (a: number, b: number) => Math.abs(((a - b + 720 + 1440) % 1440) - 720) <= 2
+      assert.ok(
+        near((rh ?? 0) * 60 + (rm ?? 0), wallMinutes(zone, sun.rise)),
+        `sunrise ${shown[0]}`,
+      )
+      assert.ok(near((sh ?? 0) * 60 + (sm ?? 0), wallMinutes(zone, sun.set)), `sunset ${shown[0]}`)
+    })
+  }
+
+  test('McMurdo in November: polar day, in words', async () => {
+    const place = zonePlaces['Antarctica/McMurdo']
+    assert.ok(place)
+    assert.equal(noaaSun(Date.parse('2026-11-27T00:00:00Z'), place[1], place[2]), null)
+    const { text } = await visibleText('/Antarctica/McMurdo', false)
+    assert.match(text, /The sun does not set today \(polar day\)/)
+  })
+})

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict'
+import { after, describe, test } from 'node:test'
+import { buildTestApp, zones } from './helpers.ts'
+
+const app = buildTestApp()
+after(() => app.close())
+
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replaceAll('\u00a0', ' ')
+    .replace(/\s+/g, ' ')
+
+describe('a page for every zone', () => {
+  test('/Asia/Tokyo?lang=ru shows Tokyo, in Russian, at Tokyo time', async () => {
+    const res = await app.inject('/Asia/Tokyo?lang=ru')
+    assert.equal(res.statusCode, 200)
+    assert.equal(res.headers['content-language'], 'ru')
+    assert.match(res.body, /<title>Точное время в Токио<\/title>/)
+    assert.match(res.body, /<h1>[^<]*Токио[^<]*<\/h1>/)
+    // The fixed clock is 2026-11-27T13:20:31Z: 22:20 in Tokyo.
+    assert.match(res.body, /datetime="2026-11-27T22:20:31\+09:00"/)
+    assert.match(textOf(res.body), /UTC\+9 круглый год/)
+  })
+
+  test('/America/Argentina/Buenos_Aires, three parts', async () => {
+    const res = await app.inject('/America/Argentina/Buenos_Aires')
+    assert.equal(res.statusCode, 200)
+    assert.match(res.body, /<title>Exact time in Buenos Aires<\/title>/)
+  })
+
+  test('every listed zone has its page', async () => {
+    for (const zone of zones.names) {
+      const res = await app.inject(`/${zone}`)
+      assert.equal(res.statusCode, 200, zone)
+      assert.match(res.body, /<time id="time"/, zone)
+    }
+  })
+
+  test('/ stays the page of TIME_ZONE', async () => {
+    const tokyo = buildTestApp({ TIME_ZONE: 'Asia/Tokyo' })
+    const res = await tokyo.inject('/')
+    assert.match(res.body, /datetime="2026-11-27T22:20:31\+09:00"/)
+    await tokyo.close()
+  })
+})
+
+describe('canonical paths', () => {
+  for (const [asked, canonical] of [
+    ['/europe/london', '/Europe/London'],
+    ['/EUROPE/LONDON', '/Europe/London'],
+    ['/Europe/Belfast', '/Europe/London'],
+    ['/US/Eastern', '/America/New_York'],
+    ['/Europe/Kiev', '/Europe/Kyiv'],
+    ['/utc', '/Etc/UTC'],
+  ] as const) {
+    test(`${asked} answers 301 to ${canonical}`, async () => {
+      const res = await app.inject(asked)
+      assert.equal(res.statusCode, 301)
+      assert.equal(res.headers.location, canonical)
+    })
+  }
+
+  test('the language survives the redirect, nothing else does', async () => {
+    const res = await app.inject('/asia/tokyo?lang=ru&x=%0d%0aSet-Cookie:a')
+    assert.equal(res.statusCode, 301)
+    assert.equal(res.headers.location, '/Asia/Tokyo?lang=ru')
+  })
+
+  test('an unknown zone is an HTML 404 that links to the index', async () => {
+    for (const path of ['/Mars/Olympus_Mons', '/nowhere', `/${'a'.repeat(300)}`, '/Factory']) {
+      const res = await app.inject(path)
+      assert.equal(res.statusCode, 404, path)
+      assert.match(res.headers['content-type'] ?? '', /^text\/html/)
+      assert.match(res.body, /<a href="\/cities">/)
+    }
+  })
+
+  test('unknown API paths keep their JSON 404', async () => {
+    const res = await app.inject('/api/nothing/here')
+    assert.equal(res.statusCode, 404)
+    assert.deepEqual(res.json(), { error: 'not found' })
+  })
+})
+
+describe('the city index', () => {
+  test('lists every zone, grouped by area, in both languages, without a script', async () => {
+    for (const [language, heading, tokyo] of [
+      ['en', 'Asia', 'Tokyo'],
+      ['ru', 'Азия', 'Токио'],
+    ] as const) {
+      const res = await app.inject(`/cities?lang=${language}`)
+      assert.equal(res.statusCode, 200)
+      assert.doesNotMatch(res.body, /<script/)
+      assert.match(res.body, new RegExp(`<h2>${heading}</h2>`))
+      assert.match(res.body, new RegExp(`<a href="/Asia/Tokyo[^"]*">${tokyo}</a>`))
+      const links = [...res.body.matchAll(/<li><a href="\/([^"?]+)/g)].map((m) => m[1])
+      assert.deepEqual(new Set(links), new Set(zones.names))
+    }
+  })
+})
