@@ -89,7 +89,7 @@ export const buildApp = ({
     const ipTable = typeof ipZones === 'function' ? ipZones : () => ipZones
     registerApiRoutes(routes, { clock, zones, describe, ipZones: ipTable, ipFallbackZone })
     registerHealthRoutes(routes, lifecycle)
-    registerPageRoutes(routes, { clock, describe, zones, timeZone, publicDir })
+    await registerPageRoutes(routes, { clock, describe, zones, timeZone, publicDir })
   })
   return app
 }

@@ -41,6 +41,8 @@ export type PageStrings = {
   /** A tzdb abbreviation as the language writes it (Russian writes Moscow's as МСК). */
   abbreviation: (tzdb: string) => string
   title: (city: City) => string
+  /** The verdict's place before the script fills it, and what it says with JavaScript off. */
+  verdictNoScript: string
   description: (city: City) => string
   heading: (city: City) => string
   languageNav: string
@@ -52,10 +54,19 @@ export type PageStrings = {
 /** What the page's script shows. Plural forms are keyed by Intl.PluralRules categories. */
 export type ClientStrings = {
   checking: string
-  exact: (within: string) => string
-  fast: (by: string, within: string) => string
-  slow: (by: string, within: string) => string
+  /** The verdict: the device's clock is right... */
+  exact: string
+  /** ...or fast or slow by "2 h 37 s"... */
+  fast: (by: string) => string
+  slow: (by: string) => string
+  /** ...give or take ("±0.02 s"), said only when it matters... */
+  within: (bound: string) => string
+  /** ...or could not be checked. */
   failed: string
+  /** How to set the clock right, by the visitor's system. */
+  fix: Record<'windows' | 'macos' | 'ios' | 'android' | 'linux' | 'other', string>
+  /** "From 28 March, Moscow is 2 hours ahead of you". */
+  from: (date: string, sentence: string) => string
   units: { h: string; min: string; s: string }
   ahead: (city: string, by: string) => string
   behind: (city: string, by: string) => string

@@ -59,9 +59,12 @@ export const createPageRenderer = ({ assets }: PageOptions): RenderPage => {
           `<p class="clock"><time id="time" datetime="${escapeHtml(local + time.utc_offset)}">` +
           `<span id="hm">${escapeHtml(local.slice(11, 16))}</span>` +
           `<span class="sec">:<span id="ss">${escapeHtml(local.slice(17, 19))}</span></span></time></p>` +
+          // The verdict's place is rendered now, with its no-JS text: the script only fills it.
+          `<p id="verdict" class="verdict" data-state="pending" role="status"><span class="mark" aria-hidden="true"></span><span id="verdict-text">${escapeHtml(strings.verdictNoScript)}</span></p>` +
+          `<p id="fix" class="fix"></p>` +
           `<p id="date" class="date">${escapeHtml(date)}</p>` +
           `<p id="zone" class="zone">${escapeHtml(`${strings.abbreviation(time.abbreviation)} · UTC${time.utc_offset}`)}</p>` +
-          `<p id="diff" class="note" hidden></p><p id="sync" class="note" role="status" hidden></p>` +
+          `<p id="diff" class="note"></p><p id="relative" class="note"></p>` +
           `<noscript><p class="note">${escapeHtml(strings.noScript)}</p></noscript>` +
           (context ? `<ul class="context">${context}</ul>` : '') +
           `</main><footer><a href="/api/timezone/${zone}">${escapeHtml(strings.json)}</a>` +

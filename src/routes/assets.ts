@@ -1,6 +1,6 @@
 // The page's files: read, hashed and compressed once at start-up, served under hashed names.
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
@@ -34,12 +34,13 @@ const hashedName = (name: string, body: Buffer): string => {
  * runs, so each is hashed and compressed here rather than per request. Other files (the script's
  * type declarations) are not served.
  */
-export const loadAssets = (dir: URL): Map<string, Asset> => {
+export const loadAssets = (dir: URL, extra: Record<string, Buffer> = {}): Map<string, Asset> => {
   const assets = new Map<string, Asset>()
-  for (const name of readdirSync(dir).sort()) {
+  const names = [...new Set([...readdirSync(dir), ...Object.keys(extra)])].sort()
+  for (const name of names) {
     const type = TYPES[extname(name)]
     if (!type) continue
-    const body = readFileSync(new URL(name, dir))
+    const body = extra[name] ?? readFileSync(new URL(name, dir))
     assets.set(name, {
       url: ASSET_PREFIX + hashedName(name, body),
       type,
@@ -50,4 +51,17 @@ export const loadAssets = (dir: URL): Map<string, Asset> => {
     })
   }
   return assets
+}
+
+/**
+ * The page's script from its TypeScript source, when the server runs from source (npm start,
+ * tests): bundled now with the build's own settings. The production bundle has no source beside
+ * it and serves the public/clock.js that `npm run build` wrote.
+ */
+export const bundleClientFromSource = async (): Promise<Record<string, Buffer>> => {
+  if (!existsSync(new URL('../client/main.ts', import.meta.url))) return {}
+  // A path esbuild cannot follow: the production bundle must not take in esbuild itself.
+  const tool = new URL('../../scripts/client-bundle.ts', import.meta.url).href
+  const { bundleClient } = (await import(tool)) as { bundleClient: () => Promise<Buffer> }
+  return { 'clock.js': await bundleClient() }
 }

@@ -5,7 +5,7 @@ import { createPageRenderer } from '../render/page.ts'
 import type { Clock } from '../time/clock.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
-import { ASSET_PREFIX, type Asset, loadAssets } from './assets.ts'
+import { ASSET_PREFIX, type Asset, bundleClientFromSource, loadAssets } from './assets.ts'
 import { buildPageModel, registerZonePages } from './zone-pages.ts'
 
 export type PageDeps = {
@@ -46,11 +46,11 @@ const sendAsset = (
 }
 
 /** The clock page, its script, stylesheet and icon (read and hashed once, here). */
-export const registerPageRoutes = (
+export const registerPageRoutes = async (
   app: FastifyInstance,
   { clock, describe, zones, timeZone, publicDir }: PageDeps,
 ) => {
-  const assets = loadAssets(publicDir)
+  const assets = loadAssets(publicDir, await bundleClientFromSource())
   const required = (name: string): Asset => {
     const asset = assets.get(name)
     if (!asset) throw new Error(`the page needs ${name} in ${publicDir.href}`)

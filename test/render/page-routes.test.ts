@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { after, describe, test } from 'node:test'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { bundleClient } from '../../scripts/client-bundle.ts'
 import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import { acceptsEncoding } from '../../src/routes/page.ts'
@@ -67,6 +68,9 @@ describe('GET /', () => {
   })
 })
 
+// The script is bundled from src/client at start-up; the other assets are public/'s files.
+const served = async (name: string) => (name === 'clock.js' ? bundleClient() : publicFile(name))
+
 describe('assets', () => {
   const expected = [
     ['clock.js', 'text/javascript; charset=utf-8'],
@@ -78,7 +82,7 @@ describe('assets', () => {
     const urls = assetUrls((await get('/')).body)
     assert.equal(urls.length, expected.length)
     for (const [name, type] of expected) {
-      const body = publicFile(name)
+      const body = await served(name)
       const hash = createHash('sha256').update(body).digest('hex').slice(0, 8)
       const [stem, ext] = name.split('.')
       const url = `/assets/${stem}.${hash}.${ext}`
@@ -94,7 +98,7 @@ describe('assets', () => {
 
   test('are sent compressed to clients that accept brotli or gzip', async () => {
     const [url = ''] = assetUrls((await get('/')).body).filter((u) => u.endsWith('.js'))
-    const body = publicFile('clock.js')
+    const body = await served('clock.js')
     const br = await get(url, { 'accept-encoding': 'gzip, deflate, br' })
     assert.equal(br.headers['content-encoding'], 'br')
     assert.match(String(br.headers.vary), /accept-encoding/i)

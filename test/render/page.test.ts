@@ -128,7 +128,7 @@ describe('the page in any language', () => {
     const html = render(moscow, 'en')
     assert.deepEqual(
       [...html.matchAll(/<[^>]*(?:role="status"|aria-live)[^>]*>/g)].map((m) => m[0]),
-      ['<p id="sync" class="note" role="status" hidden>'],
+      ['<p id="verdict" class="verdict" data-state="pending" role="status">'],
     )
   })
 

@@ -1,16 +1,21 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import {
-  describeDeviceError,
-  describeZoneDifference,
   estimateOffset,
   msUntilNextSecond,
   parseOffset,
   parseServerTime,
   RESOLUTION_MS,
   type Sample,
+  serverNowFromPage,
+} from '../../src/client/sync.ts'
+import {
+  describeZoneDifference,
+  formatError,
+  judgeClock,
+  systemOf,
   zonedTime,
-} from '../../public/clock.js'
+} from '../../src/client/words.ts'
 
 // The script separates numbers from units with no-break spaces; tests read them as spaces.
 const plain = (text: string) => text.replaceAll('\u00a0', ' ')
@@ -97,47 +102,65 @@ describe('msUntilNextSecond', () => {
   })
 })
 
-describe('describeDeviceError', () => {
-  test('says how far a fast clock is ahead, in hours, minutes and seconds', () => {
+describe('judgeClock: the verdict', () => {
+  const say = (offset: number, uncertainty: number, language: 'en' | 'ru') => {
+    const { state, text } = judgeClock(offset, uncertainty, language)
+    return [state, plain(text)]
+  }
+
+  test('a fast clock, with no zero units and no ± beside a large error', () => {
     const offset = -(2 * 3600_000 + 37_000 + 12)
-    assert.equal(
-      plain(describeDeviceError(offset, 15, 'en')),
-      'Your device’s clock is 2 h 0 min 37 s fast (±0.02 s)',
-    )
-    assert.equal(
-      plain(describeDeviceError(offset, 15, 'ru')),
-      'Часы вашего устройства спешат на 2 ч 0 мин 37 с (±0,02 с)',
-    )
+    assert.deepEqual(say(offset, 15, 'en'), ['off', 'Your clock is 2 h 37 s fast'])
+    assert.deepEqual(say(offset, 15, 'ru'), ['off', 'Ваши часы спешат на 2 ч 37 с'])
   })
 
-  test('says how far a slow clock is behind', () => {
-    assert.equal(
-      plain(describeDeviceError(300_004, 2, 'en')),
-      'Your device’s clock is 5 min 0 s slow (±0.01 s)',
-    )
-    assert.equal(
-      plain(describeDeviceError(300_004, 2, 'ru')),
-      'Часы вашего устройства отстают на 5 мин 0 с (±0,01 с)',
-    )
+  test('a slow clock', () => {
+    assert.deepEqual(say(300_004, 2, 'en'), ['off', 'Your clock is 5 min slow'])
+    assert.deepEqual(say(300_004, 2, 'ru'), ['off', 'Ваши часы отстают на 5 мин'])
   })
 
-  test('gives fractions of a second below a minute, as precise as the uncertainty', () => {
-    assert.equal(
-      plain(describeDeviceError(-370, 12, 'en')),
-      'Your device’s clock is 0.37 s fast (±0.02 s)',
-    )
-    assert.equal(
-      plain(describeDeviceError(4200, 1234, 'en')),
-      'Your device’s clock is 4.2 s slow (±1.3 s)',
-    )
+  test('the ± only where it is at least 1 % of the error, rounded up', () => {
+    assert.deepEqual(say(-370, 12, 'en'), ['off', 'Your clock is 0.37 s fast (± 0.02 s)'])
+    assert.deepEqual(say(4200, 1234, 'en'), ['off', 'Your clock is 4.20 s slow (± 1.3 s)'])
+    assert.deepEqual(say(-90_000, 500, 'en'), ['off', 'Your clock is 1 min 30 s fast'])
   })
 
-  test('calls a clock within the uncertainty exact', () => {
-    assert.equal(plain(describeDeviceError(-8, 9, 'en')), 'Your device’s clock is exact (±0.01 s)')
-    assert.equal(
-      plain(describeDeviceError(8, 9, 'ru')),
-      'Часы вашего устройства идут точно (±0,01 с)',
-    )
+  test('exact within the uncertainty, or under 0.1 s', () => {
+    assert.deepEqual(say(-8, 9, 'en'), ['exact', 'Your clock is exact'])
+    assert.deepEqual(say(80, 5, 'ru'), ['exact', 'Ваши часы идут точно'])
+    assert.equal(say(120, 5, 'en')[0], 'off')
+  })
+
+  test('formatError says seconds to the hundredth below 10 s', () => {
+    assert.equal(plain(formatError(4200, 'en')), '4.20 s')
+    assert.equal(plain(formatError(3_600_000, 'en')), '1 h')
+    assert.equal(plain(formatError(3_661_000, 'ru')), '1 ч 1 мин 1 с')
+  })
+})
+
+describe('systemOf: how to fix it, by system', () => {
+  test('reads the user agent', () => {
+    const agents: Array<[string, string]> = [
+      ['Mozilla/5.0 (Windows NT 10.0; Win64; x64)', 'windows'],
+      ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5)', 'macos'],
+      ['Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)', 'ios'],
+      ['Mozilla/5.0 (Linux; Android 15; Pixel 9)', 'android'],
+      ['Mozilla/5.0 (X11; Linux x86_64)', 'linux'],
+      ['curl/8', 'other'],
+    ]
+    for (const [agent, system] of agents) assert.equal(systemOf(agent), system, agent)
+  })
+})
+
+describe('serverNowFromPage: the first second', () => {
+  test('advances the page instant by the time since the response began, plus half the round trip', () => {
+    const marks = { requestStart: 100, responseStart: 700 }
+    assert.equal(serverNowFromPage(1_000_000, 2_700, marks), 1_000_000 + 2_000 + 300)
+  })
+
+  test('keeps the page instant without Navigation Timing', () => {
+    assert.equal(serverNowFromPage(5_000, 900, undefined), 5_000)
+    assert.equal(serverNowFromPage(5_000, 900, { requestStart: 0, responseStart: 0 }), 5_000)
   })
 })
 
