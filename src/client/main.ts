@@ -1,5 +1,6 @@
 // The clock page's script: keeps the shown time true whatever the device's clock says, and says
 // how far off the device is. It only fills the places the server rendered; it moves nothing.
+import { longDateFormat } from '../i18n/dates.ts'
 import { LANGUAGE_PACKS, type Language } from '../i18n/languages.ts'
 import {
   estimateOffset,
@@ -74,13 +75,7 @@ const start = () => {
     cityChanges = JSON.parse(root.dataset.changes ?? '[]')
   } catch {}
   // The date at the zone's offset is the UTC date of the shifted instant.
-  const dateFormat = new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  })
+  const dateFormat = longDateFormat(locale)
   const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' })
 
   // Before the first sample: the page's own instant, advanced by how long it took to arrive.

@@ -1,3 +1,4 @@
+import { longDateFormat } from '../i18n/dates.ts'
 import { LANGUAGE_PACKS, LANGUAGES, type Language } from '../i18n/languages.ts'
 import type { TimeInfo } from '../time/time-info.ts'
 import { escapeHtml } from './escape.ts'
@@ -21,13 +22,7 @@ export const createPageRenderer = ({ assets }: PageOptions): RenderPage => {
     LANGUAGES.map((language) => {
       const { page: strings, locale } = LANGUAGE_PACKS[language]
       // Formats a calendar date, given as a UTC midnight, exactly as the browser's script does.
-      const dateFormat = new Intl.DateTimeFormat(locale, {
-        timeZone: 'UTC',
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      })
+      const dateFormat = longDateFormat(locale)
       const headAssets =
         `<meta name="color-scheme" content="light dark">` +
         `<link rel="icon" href="${escapeHtml(assets.icon)}" type="image/svg+xml">` +
