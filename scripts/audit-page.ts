@@ -17,12 +17,14 @@ const GOALS: Record<string, number> = {
   seo: 100,
 }
 const desktop = process.argv.includes('--desktop')
+// A page's path, e.g. /Asia/Tokyo; by default the home page.
+const path = process.argv.slice(2).find((arg) => arg.startsWith('/')) ?? '/'
 
 const app = buildApp({ config: loadConfig({ LOG_LEVEL: 'warn' }, createZoneRegistry().resolve) })
 await app.listen({ port: 0, host: '127.0.0.1' })
 const address = app.server.address()
 if (!address || typeof address !== 'object') throw new Error('the server has no address')
-const url = `http://127.0.0.1:${address.port}/`
+const url = `http://127.0.0.1:${address.port}${path}`
 
 const chrome = await launch({
   chromePath: CHROMIUM,

@@ -91,7 +91,9 @@ const visibleText = async (path: string, javaScript = true) => {
   const context = await browser.newContext({ javaScriptEnabled: javaScript })
   const page = await context.newPage()
   const response = await page.goto(origin + path)
-  const text = (await page.locator('body').innerText()).replaceAll('\u00a0', ' ')
+  // The rendered text, as a reader sees it (hidden and noscript content left out).
+  const rendered = (await page.evaluate('document.body.innerText')) as string
+  const text = rendered.replaceAll('\u00a0', ' ')
   const url = page.url()
   await context.close()
   return { status: response?.status(), text, url }
