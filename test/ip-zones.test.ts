@@ -337,11 +337,15 @@ describe('lookup', () => {
     }
     for (let i = 0; i < 5; i++) run() // warm-up: optimized code, flat strings
     // Over many runs, so that what the compiler still allocates now and then averages out.
+    // The least of three measures: a busy machine's compiler allocates now and then, but an
+    // allocation per lookup (16 bytes at the least) shows in every one of them.
     const runs = 25
-    const before = getHeapStatistics().total_allocated_bytes
-    for (let i = 0; i < runs; i++) run()
-    const perLookup =
-      (getHeapStatistics().total_allocated_bytes - before) / (2 * runs * texts.length)
+    const measure = () => {
+      const before = getHeapStatistics().total_allocated_bytes
+      for (let i = 0; i < runs; i++) run()
+      return (getHeapStatistics().total_allocated_bytes - before) / (2 * runs * texts.length)
+    }
+    const perLookup = Math.min(measure(), measure(), measure())
     assert.ok(found > 0)
     assert.ok(perLookup < 1, `${perLookup} bytes per lookup`)
   })

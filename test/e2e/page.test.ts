@@ -283,7 +283,14 @@ describe('the clock page in Chromium', { skip }, () => {
   const CLS = `(() => {
     window.__cls = 0
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__cls += entry.value
+      for (const entry of list.getEntries()) {
+        window.__cls += entry.value
+        // What moved, for the failure message.
+        window.__moved = (window.__moved || []).concat(entry.sources.map((s) =>
+          (s.node ? s.node.id || s.node.className || s.node.nodeName : '?') + ' ' +
+          Math.round(s.previousRect.y) + '->' + Math.round(s.currentRect.y) + ' h ' +
+          Math.round(s.previousRect.height) + '->' + Math.round(s.currentRect.height)))
+      }
     }).observe({ type: 'layout-shift', buffered: true })
   })()`
   for (const [name, options] of [
@@ -312,7 +319,11 @@ describe('the clock page in Chromium', { skip }, () => {
         '(() => { const D = Date; const now = D.now; D.now = () => now() + 60_000 })()',
       )
       await page.waitForTimeout(2_500)
-      assert.equal(await page.evaluate('window.__cls'), 0)
+      assert.equal(
+        await page.evaluate('window.__cls'),
+        0,
+        String(await page.evaluate('window.__moved')),
+      )
       assert.deepEqual(problems, [])
       await close()
     })
