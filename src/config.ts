@@ -1,3 +1,4 @@
+// The configuration from the environment: loadConfig(env) validates every variable at once.
 import { isIP } from 'node:net'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'

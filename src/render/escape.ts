@@ -1,3 +1,4 @@
+// HTML escaping: every value that reaches a page goes through it.
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

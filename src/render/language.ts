@@ -1,3 +1,4 @@
+// Which of the page's languages a request gets: ?lang=, then Accept-Language, then English.
 import { LANGUAGES, type Language } from '../i18n/languages.ts'
 
 export type { Language }

@@ -1,3 +1,4 @@
+// The clock page as HTML: a pure function of a PageModel and a language.
 import { longDateFormat } from '../i18n/dates.ts'
 import { LANGUAGE_PACKS, LANGUAGES, type Language } from '../i18n/languages.ts'
 import type { TimeInfo } from '../time/time-info.ts'

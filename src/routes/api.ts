@@ -1,3 +1,4 @@
+// The worldtimeapi.org-compatible API: zone lists, the time in a zone or at an address.
 import fastJson from 'fast-json-stringify'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {

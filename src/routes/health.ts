@@ -1,3 +1,4 @@
+// Liveness and readiness probes.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { Lifecycle } from '../lifecycle.ts'
 import { tzdbVersion } from '../time/tzdb.ts'

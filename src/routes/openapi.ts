@@ -1,3 +1,4 @@
+// The OpenAPI 3.1 description of the API, built from the schemas the routes serialize with.
 import { API_ERRORS } from '../http/api-contract.ts'
 import { tzdbVersion } from '../time/tzdb.ts'
 import { errorSchema, statusSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'

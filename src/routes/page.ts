@@ -1,3 +1,4 @@
+// The clock page's routes: the home page, its assets, and the pages of every zone.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { createCitiesPage } from '../render/cities-page.ts'
 import { chooseLanguage } from '../render/language.ts'

@@ -1,3 +1,4 @@
+// IP addresses: parsed without allocating, and the special-use blocks that have no location.
 import { isIP } from 'node:net'
 
 /** An address as big-endian 32-bit words: one for IPv4, four for IPv6. */

@@ -1,3 +1,4 @@
+// The worldtimeapi time object for an instant in a zone, from the vendored tzdb's periods.
 import { findPeriod } from './tzdb.ts'
 
 /** The worldtimeapi.org time object, less `client_ip` (which belongs to HTTP). */

@@ -1,3 +1,4 @@
+// The zones the service lists and answers: names, aliases in any case, areas.
 import { tzdbNames, type ZoneNames } from './tzdb.ts'
 
 export type ZoneRegistry = {
