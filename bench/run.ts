@@ -3,7 +3,7 @@
 // three minutes at the defaults); docs/performance.md explains each figure.
 //   --write      also put the report into docs/performance.md
 //   --fastify    also measure Fastify alone (no plugins, no logging) replaying the same responses
-//   --pipelined  also measure with autocannon at pipelining 10 (about 2 more minutes)
+//   --pipelined  also measure with autocannon at pipelining 10 (about 70 s more)
 // Environment: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32),
 // BENCH_LOG_LEVEL (info), BENCH_COLD_RUNS (10), BENCH_SKIP_BUILD (unset). Without wrk on PATH the
 // bench leaves its columns out and says so; with CI=true it fails instead.
@@ -47,6 +47,8 @@ const RATIO_TARGETS = new Map([
   ['/', 0.7],
 ])
 const P99_TARGET_MS = 2
+/** A run where neither the server nor the load generator was this busy was starved of CPU. */
+const STARVED = 0.9
 const wrk = wrkVersion()
 const HOST = '127.0.0.1'
 // node:http writes these itself on every response; replaying them would double them.
@@ -141,15 +143,24 @@ const stopServer = async ({ child }: Server) => {
   await Promise.race([exited, sleep(5000).then(() => child.kill('SIGKILL'))])
 }
 
-const startService = (cpuList?: string) =>
-  startServer(
+/** The service as shipped, its metrics listener on a free port (another instance may hold 9464). */
+const startService = async (cpuList?: string) => {
+  const metricsPort = String(await freePort(HOST))
+  return startServer(
     'service',
     (port) => ({
       args: ['dist/server.mjs'],
-      env: { PORT: String(port), HOST, LOG_LEVEL: logLevel, SHUTDOWN_DELAY_MS: '0' },
+      env: {
+        PORT: String(port),
+        METRICS_PORT: metricsPort,
+        HOST,
+        LOG_LEVEL: logLevel,
+        SHUTDOWN_DELAY_MS: '0',
+      },
     }),
     cpuList,
   )
+}
 
 type Measured = {
   rps: number
@@ -411,6 +422,14 @@ const measureMaxRate = async (servers: Server[], tools: Tool[], pipelining: numb
       )
     }
   console.log(`\n${detail.join('\n')}`)
+  // Neither core full: something else on the machine had the CPU, and the req/s are its noise.
+  const starved = [...results.values()]
+    .flatMap((byTool) => [...byTool.values()].flatMap((byServer) => [...byServer.values()]))
+    .filter(({ cpuShare, clientShare }) => cpuShare < STARVED && clientShare < STARVED).length
+  if (starved)
+    console.warn(
+      `bench: in ${starved} of ${ROUTES.length * tools.length * servers.length} runs neither the server's core nor the load generator's was ${percent(STARVED)} busy: other jobs had the CPU; those req/s are noise, CPU µs/req less so`,
+    )
   return { lines: table.lines, detail, results }
 }
 
