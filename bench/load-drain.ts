@@ -20,6 +20,7 @@ import {
   type RssSample,
   rssGrowth,
   rssWindowSeconds,
+  windowMeans,
 } from './rss-growth.ts'
 import { type LoadResult, startLoad } from './start-load.ts'
 
@@ -326,6 +327,8 @@ const soak = async ({ url, nginx, instances }: Setup) => {
       `  RSS of pid ${pid}: ${mib(baseline.meanKb)} MiB at ${baseline.from}-${baseline.to} s → ${mib(last.meanKb)} MiB at ${last.from}-${last.to} s ` +
         `(${signed(growth)} after warm-up: ${verdict}); first ${mib(kbs[0] ?? 0)}, min ${mib(Math.min(...kbs))}, max ${mib(Math.max(...kbs))} MiB, ${list.length} samples`,
     )
+    const shape = windowMeans(list, SOAK_SECONDS).map(mib).join(' → ')
+    console.log(`    mean RSS per ${window} s: ${shape} MiB`)
     if (leak) failed += 1
   }
   return failed

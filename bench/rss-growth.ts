@@ -44,6 +44,17 @@ const windowOf = (samples: RssSample[], from: number, to: number): RssWindow => 
   return { from, to, meanKb, samples: inside.length }
 }
 
+/** Mean RSS in kB of each window in turn, the soak's shape: flattening, or climbing to the end. */
+export const windowMeans = (samples: RssSample[], soakSeconds: number): number[] => {
+  const window = rssWindowSeconds(soakSeconds)
+  const means: number[] = []
+  for (let from = 0; from + window <= soakSeconds + 1e-9; from += window) {
+    const inside = samples.filter(({ seconds }) => seconds >= from && seconds < from + window)
+    if (inside.length) means.push(inside.reduce((sum, { kb }) => sum + kb, 0) / inside.length)
+  }
+  return means
+}
+
 /**
  * Growth after warm-up. A soak shorter than JUDGED_SOAK_SECONDS is split in quarters instead
  * (the second quarter against the last), reported but not judged.
