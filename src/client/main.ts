@@ -2,16 +2,24 @@
 // how far off the device is. It only fills the places the server rendered; it moves nothing.
 import { longDateFormat } from '../i18n/dates.ts'
 import { LANGUAGE_PACKS, type Language } from '../i18n/languages.ts'
+import { comingDifference, parseChanges } from './changes.ts'
 import {
   estimateOffset,
   msUntilNextSecond,
   type NavigationMarks,
   parseOffset,
   parseServerTime,
+  REQUEST_TIMEOUT_MS,
   type Sample,
   serverNowFromPage,
 } from './sync.ts'
-import { describeZoneDifference, judgeClock, systemOf, zonedTime } from './words.ts'
+import {
+  describeDifferenceFrom,
+  describeZoneDifference,
+  judgeClock,
+  systemOf,
+  zonedTime,
+} from './words.ts'
 
 // A handful of samples, spaced out; again every ten minutes and when the tab comes back.
 const SAMPLES = 5
@@ -20,32 +28,13 @@ const RESYNC_MS = 10 * 60_000
 // Flicking between tabs does not sample more often than this.
 const MIN_RESYNC_GAP_MS = 30_000
 const FIRST_RETRY_MS = 5_000
-const REQUEST_TIMEOUT_MS = 5_000
 // Wall and monotonic time parting by more than this means the device clock was set, or it slept.
 const JUMP_MS = 1_000
-const DAY_MS = 86_400_000
-// The visitor hears of a change in the difference this far ahead.
-const AHEAD_MS = 56 * DAY_MS
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** The visitor's own offset changes (from the browser, which may know it) in the next 8 weeks. */
-const visitorChanges = (from: number): Array<[number, number]> => {
-  const offsetAt = (ms: number) => -new Date(ms).getTimezoneOffset()
-  const changes: Array<[number, number]> = []
-  for (let day = from; day < from + AHEAD_MS; day += DAY_MS) {
-    if (offsetAt(day) === offsetAt(day + DAY_MS)) continue
-    let low = day
-    let high = day + DAY_MS
-    while (high - low > 60_000) {
-      const mid = Math.floor((low + high) / 2)
-      if (offsetAt(mid) === offsetAt(day)) low = mid
-      else high = mid
-    }
-    changes.push([high, offsetAt(high)])
-  }
-  return changes
-}
+// The visitor's own offset comes from the browser: it is the visitor's own zone.
+const visitorOffsetAt = (ms: number) => -new Date(ms).getTimezoneOffset()
 
 const start = () => {
   const root = document.documentElement
@@ -70,10 +59,7 @@ const start = () => {
   let zoneOffset = Number(root.dataset.offset)
   let until = root.dataset.until ? Number(root.dataset.until) : Number.POSITIVE_INFINITY
   if (!Number.isFinite(zoneOffset)) return // keeps the server's static time
-  let cityChanges: Array<[number, number]> = []
-  try {
-    cityChanges = JSON.parse(root.dataset.changes ?? '[]')
-  } catch {}
+  const cityChanges = parseChanges(root.dataset.changes)
   // The date at the zone's offset is the UTC date of the shifted instant.
   const dateFormat = longDateFormat(locale)
   const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' })
@@ -99,18 +85,13 @@ const start = () => {
     if (element && element.textContent !== value) element.textContent = value
   }
 
-  // The first coming change of the zone or the visitor's offset, said as the new difference.
+  // The first coming change of the difference, said as the new difference.
   const describeRelative = (now: number) => {
-    const visitor = visitorChanges(now)
-    const next = [...cityChanges, ...visitor]
-      .filter(([at]) => at > now && at < now + AHEAD_MS)
-      .sort((a, b) => a[0] - b[0])[0]
+    const next = comingDifference(now, zoneOffset, cityChanges, visitorOffsetAt)
     if (!next) return ''
-    const at = next[0]
-    const zoneThen = cityChanges.filter(([t]) => t <= at).at(-1)?.[1] ?? zoneOffset
-    const visitorThen = -new Date(at).getTimezoneOffset()
-    const sentence = describeZoneDifference(zoneThen, visitorThen, city, cityIn, language)
-    return client.from(dayFormat.format(at), sentence)
+    const { atMs, zoneOffset: zoneThen, visitorOffset } = next
+    const day = dayFormat.format(atMs)
+    return describeDifferenceFrom(day, zoneThen, visitorOffset, city, cityIn, language)
   }
 
   const render = (now: number) => {
@@ -120,7 +101,7 @@ const start = () => {
     if (time.getAttribute('datetime') !== zoned.iso) time.setAttribute('datetime', zoned.iso)
     show(date, dateFormat.format(now + zoneOffset * 60_000))
     show(zoneLine, `${abbreviation} · UTC${zoned.offset}`)
-    const visitorOffset = -new Date(now).getTimezoneOffset()
+    const visitorOffset = visitorOffsetAt(now)
     show(difference, describeZoneDifference(zoneOffset, visitorOffset, city, cityIn, language))
     document.title = `${zoned.hm}:${zoned.ss} · ${city}`
   }
@@ -166,11 +147,16 @@ const start = () => {
     return { t0, server, t1 }
   }
 
+  const mark = verdictText.querySelector('.mark')
   const showVerdict = (state: string, text: string, hint: string) => {
-    verdict.dataset.state = state
+    if (verdict.dataset.state !== state || verdictText.textContent !== text) {
+      verdict.dataset.state = state
+      // The mark sits before the centred words, so new words would move it: the line is written
+      // anew, mark and words, as new content, which is no layout shift.
+      verdictText.replaceChildren(...(mark ? [mark.cloneNode()] : []), text)
+    }
     // For tests and styles that wait on the whole page: pending, then ok or failed.
     root.dataset.sync = state === 'exact' || state === 'off' ? 'ok' : state
-    show(verdictText, text)
     show(fix, hint)
   }
 
@@ -216,7 +202,7 @@ const start = () => {
       syncTimer = setTimeout(() => void (document.hidden || sync(true)), RESYNC_MS)
     } else if (!document.hidden) {
       failures += 1
-      if (!synced) showVerdict('failed', client.failed, '')
+      if (!synced) showVerdict('failed', client.failed, client.retrying)
       const delay = Math.min(RESYNC_MS, FIRST_RETRY_MS * 2 ** (failures - 1))
       syncTimer = setTimeout(() => void sync(true), delay)
     }

@@ -8,6 +8,9 @@ export type Estimate = { offset: number; uncertainty: number; rtt: number }
 /** Date.now() counts whole milliseconds; the server's microseconds are negligible beside that. */
 export const RESOLUTION_MS = 1
 
+/** A sample unanswered this long is given up: it also bounds an estimate's uncertainty. */
+export const REQUEST_TIMEOUT_MS = 5_000
+
 /**
  * NTP-style offset of the server's clock from the device's. The server read its clock at some
  * moment between t0 and t1, so the midpoint is off by at most half the round trip: the sample

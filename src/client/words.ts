@@ -84,6 +84,20 @@ export const systemOf = (userAgent: string, platform = ''): System => {
   return 'other'
 }
 
+/** "8 hours", "2 hours 30 minutes", "21 минуту": a difference of offsets, in minutes. */
+export const formatDifference = (minutes: number, language: Language): string => {
+  const { locale, client } = packOf(language)
+  const plural = cached(`p:${locale}`, () => new Intl.PluralRules(locale))
+  const count = (n: number, forms: Record<string, string>) =>
+    `${n}${NBSP}${forms[plural.select(n)] ?? forms.other}`
+  const size = Math.abs(minutes)
+  const hours = Math.floor(size / 60)
+  const rest = size % 60
+  return [hours ? count(hours, client.hours) : '', rest ? count(rest, client.minutes) : '']
+    .filter(Boolean)
+    .join(' ')
+}
+
 /** "Moscow is 8 hours ahead of you", from the UTC offsets (minutes) of the zone and the visitor. */
 export const describeZoneDifference = (
   zoneOffset: number,
@@ -92,22 +106,28 @@ export const describeZoneDifference = (
   cityIn: string,
   language: Language,
 ): string => {
-  const { locale, client } = packOf(language)
+  const { client } = packOf(language)
   const difference = zoneOffset - visitorOffset
   if (difference === 0) return client.same(city, cityIn)
-  const plural = cached(`p:${locale}`, () => new Intl.PluralRules(locale))
-  const count = (n: number, forms: Record<string, string>) =>
-    `${n}${NBSP}${forms[plural.select(n)] ?? forms.other}`
-  const size = Math.abs(difference)
-  const hours = Math.floor(size / 60)
-  const minutes = size % 60
-  const by = [
-    hours ? count(hours, client.hours) : '',
-    minutes ? count(minutes, client.minutes) : '',
-  ]
-    .filter(Boolean)
-    .join(' ')
+  const by = formatDifference(difference, language)
   return difference > 0 ? client.ahead(city, by) : client.behind(city, by)
+}
+
+/** "From 28 March, Moscow is 2 hours ahead of you": the difference from a coming change. */
+export const describeDifferenceFrom = (
+  date: string,
+  zoneOffset: number,
+  visitorOffset: number,
+  city: string,
+  cityIn: string,
+  language: Language,
+): string => {
+  const { client } = packOf(language)
+  if (zoneOffset === visitorOffset) return client.sameFrom(date, city, cityIn)
+  return client.from(
+    date,
+    describeZoneDifference(zoneOffset, visitorOffset, city, cityIn, language),
+  )
 }
 
 /**

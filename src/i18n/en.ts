@@ -36,7 +36,7 @@ export const en = {
     notFound: 'There is no time zone by that name.',
     allCities: 'All cities',
     abbreviation: (tzdb) => tzdb,
-    verdictNoScript: 'Turn on JavaScript to check your device’s clock against this one.',
+    verdictNoScript: 'Turn on JavaScript to check your clock',
     title: (city) => `Exact time ${city.inName}`,
     description: (city) =>
       `The current time ${city.inName} to the second, corrected for your device's clock, with the date, weekday and time zone.`,
@@ -53,7 +53,8 @@ export const en = {
     fast: (by) => `Your clock is ${by} fast`,
     slow: (by) => `Your clock is ${by} slow`,
     within: (bound) => `(±${NBSP}${bound})`,
-    failed: 'Could not check your clock: the server did not answer. Trying again soon.',
+    failed: 'Could not check your clock',
+    retrying: 'The server did not answer; trying again soon.',
     fix: {
       windows: 'To fix it: Settings › Time & language › Date & time › Sync now.',
       macos: 'To fix it: System Settings › General › Date & Time › Set time automatically.',
@@ -62,7 +63,8 @@ export const en = {
       linux: 'To fix it: turn on network time, e.g. timedatectl set-ntp true.',
       other: 'To fix it: let your device set its clock from the network.',
     },
-    from: (date, sentence) => `From ${date}: ${sentence}`,
+    from: (date, sentence) => `From ${date}, ${sentence}`,
+    sameFrom: (date, city) => `From ${date}, you are on ${city} time`,
     units: { h: 'h', min: 'min', s: 's' },
     ahead: (city, by) => `${city} is ${by} ahead of you`,
     behind: (city, by) => `${city} is ${by} behind you`,

@@ -41,7 +41,7 @@ export type PageStrings = {
   /** A tzdb abbreviation as the language writes it (Russian writes Moscow's as МСК). */
   abbreviation: (tzdb: string) => string
   title: (city: City) => string
-  /** The verdict's place before the script fills it, and what it says with JavaScript off. */
+  /** The verdict's words before the script writes, and with JavaScript off: one short line. */
   verdictNoScript: string
   description: (city: City) => string
   heading: (city: City) => string
@@ -61,12 +61,15 @@ export type ClientStrings = {
   slow: (by: string) => string
   /** ...give or take ("±0.02 s"), said only when it matters... */
   within: (bound: string) => string
-  /** ...or could not be checked. */
+  /** ...or could not be checked, and why, on the line below. */
   failed: string
+  retrying: string
   /** How to set the clock right, by the visitor's system. */
   fix: Record<'windows' | 'macos' | 'ios' | 'android' | 'linux' | 'other', string>
-  /** "From 28 March, Moscow is 2 hours ahead of you". */
+  /** "From 28 March, Moscow is 2 hours ahead of you": `sentence` is one of ahead or behind. */
   from: (date: string, sentence: string) => string
+  /** "From 28 March, you are on Moscow time". */
+  sameFrom: (date: string, city: string, cityIn: string) => string
   units: { h: string; min: string; s: string }
   ahead: (city: string, by: string) => string
   behind: (city: string, by: string) => string

@@ -35,7 +35,7 @@ export const ru = {
     notFound: 'Часового пояса с таким названием нет.',
     allCities: 'Все города',
     abbreviation: (tzdb) => (tzdb === 'MSK' ? 'МСК' : tzdb === 'MSD' ? 'МСД' : tzdb),
-    verdictNoScript: 'Включите JavaScript, чтобы сверить часы устройства с этими.',
+    verdictNoScript: 'Включите JavaScript, чтобы проверить часы',
     title: (city) => `Точное время ${city.inName}`,
     description: (city) =>
       `Текущее время ${city.inName} с точностью до секунды, с поправкой на часы вашего устройства; дата, день недели и часовой пояс.`,
@@ -52,7 +52,8 @@ export const ru = {
     fast: (by) => `Ваши часы спешат на ${by}`,
     slow: (by) => `Ваши часы отстают на ${by}`,
     within: (bound) => `(±${NBSP}${bound})`,
-    failed: 'Не удалось проверить часы: сервер не ответил. Скоро попробуем снова.',
+    failed: 'Не удалось проверить часы',
+    retrying: 'Сервер не ответил; скоро попробуем снова.',
     fix: {
       windows: 'Как исправить: Параметры › Время и язык › Дата и время › Синхронизировать.',
       macos: 'Как исправить: Системные настройки › Основные › Дата и время › Автоматически.',
@@ -61,7 +62,8 @@ export const ru = {
       linux: 'Как исправить: включите синхронизацию времени (timedatectl set-ntp true).',
       other: 'Как исправить: разрешите устройству брать время из сети.',
     },
-    from: (date, sentence) => `С ${date}: ${sentence}`,
+    from: (date, sentence) => `С ${date} ${sentence}`,
+    sameFrom: (date, _city, cityIn) => `С ${date} время ${cityIn} совпадает с вашим`,
     units: { h: 'ч', min: 'мин', s: 'с' },
     ahead: (city, by) => `${city} опережает вас на ${by}`,
     behind: (city, by) => `${city} отстаёт от вас на ${by}`,
