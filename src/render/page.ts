@@ -1,4 +1,6 @@
 // The clock page as HTML: a pure function of a PageModel and a language.
+import { REQUEST_TIMEOUT_MS, RESOLUTION_MS } from '../client/sync.ts'
+import { formatDifference, judgeClock } from '../client/words.ts'
 import { longDateFormat } from '../i18n/dates.ts'
 import { LANGUAGE_PACKS, LANGUAGES, type Language } from '../i18n/languages.ts'
 import type { TimeInfo } from '../time/time-info.ts'
@@ -15,15 +17,102 @@ export type RenderPage = (model: PageModel, language: Language) => string
 const wholeSeconds = (time: TimeInfo) => time.datetime.slice(0, 19)
 
 /**
+ * Hidden copies of the texts a line may come to hold, stacked in the line's one grid cell with
+ * the live text (see .slot in clock.css): the line is as tall as the longest of them at whatever
+ * width, font and language, from the first paint, so the script's words never move anything.
+ */
+const reserve = (texts: readonly string[]) =>
+  [...new Set(texts)]
+    .map((text) => `<span class="reserve" aria-hidden="true">${escapeHtml(text)}</span>`)
+    .join('')
+
+const longest = (texts: readonly string[]) =>
+  texts.reduce((a, b) => (b.length > a.length ? b : a), '')
+
+// Every offset in use lies within UTC-12 to UTC+14, on quarter hours.
+const VISITOR_OFFSETS = Array.from({ length: (840 + 720) / 15 + 1 }, (_, i) => -720 + i * 15)
+const HOUR_MS = 3_600_000
+
+/** The verdicts the script may write: the longest fast and slow ones, with a ± and without. */
+const verdictTexts = (language: Language) => {
+  const { client } = LANGUAGE_PACKS[language]
+  // Errors from a tenth of a second to years; the ± is largest when a sample took the timeout.
+  const errors = [150, 9_990, 59_900, 239_000, HOUR_MS - 1000, 99_999 * HOUR_MS + HOUR_MS - 1000]
+  const bounds = [RESOLUTION_MS, 999, REQUEST_TIMEOUT_MS / 2 + RESOLUTION_MS]
+  const said = [-1, 1].flatMap((sign) =>
+    errors.flatMap((error) => bounds.map((b) => judgeClock(sign * error, b, language).text)),
+  )
+  const fast = said.slice(0, said.length / 2)
+  const slow = said.slice(said.length / 2)
+  const withBound = (texts: string[], bound: boolean) =>
+    longest(texts.filter((text) => text.includes('±') === bound))
+  return [
+    LANGUAGE_PACKS[language].page.verdictNoScript,
+    client.checking,
+    client.exact,
+    client.failed,
+    ...[fast, slow].flatMap((texts) => [withBound(texts, true), withBound(texts, false)]),
+  ]
+}
+
+/**
+ * The longest "8 hours 45 minutes" ahead and behind between a zone at `offsets` and any visitor.
+ * Few distinct offset lists exist (tzdb's), so each is worked out once per language.
+ */
+const differences = new Map<string, { ahead: string; behind: string }>()
+const longestDifferences = (offsets: readonly number[], language: Language) => {
+  const key = `${language}:${offsets.join()}`
+  let found = differences.get(key)
+  if (!found) {
+    const ahead: string[] = []
+    const behind: string[] = []
+    for (const zone of offsets)
+      for (const visitor of VISITOR_OFFSETS) {
+        if (zone === visitor) continue
+        ;(zone > visitor ? ahead : behind).push(formatDifference(zone - visitor, language))
+      }
+    found = { ahead: longest(ahead), behind: longest(behind) }
+    differences.set(key, found)
+  }
+  return found
+}
+
+/**
  * Builds everything that depends on the language alone once, so a request only fills in the zone,
  * the time and the day. The output depends on nothing but its arguments.
  */
 export const createPageRenderer = ({ assets }: PageOptions): RenderPage => {
   const pages = Object.fromEntries(
     LANGUAGES.map((language) => {
-      const { page: strings, locale } = LANGUAGE_PACKS[language]
+      const { page: strings, client, locale } = LANGUAGE_PACKS[language]
       // Formats a calendar date, given as a UTC midnight, exactly as the browser's script does.
       const dateFormat = longDateFormat(locale)
+      const verdictReserve = reserve(verdictTexts(language))
+      const fixReserve = reserve([...Object.values(client.fix), client.retrying])
+      // "28 September": the longest day the coming-change note may name.
+      const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' })
+      const longestDay = longest(
+        Array.from({ length: 12 }, (_, month) => dayFormat.format(Date.UTC(2026, month, 28, 12))),
+      )
+      // The notes on the visitor's difference: as long as they can be for this city.
+      const noteReserves = ({ city, time, changes }: PageModel) => {
+        const now = (time.raw_offset + time.dst_offset) / 60
+        const { ahead, behind } = longestDifferences(
+          [now, ...changes.map((change) => change.offsetMinutes)],
+          language,
+        )
+        const sentences = [
+          ...(ahead ? [client.ahead(city.name, ahead)] : []),
+          ...(behind ? [client.behind(city.name, behind)] : []),
+        ]
+        return {
+          difference: reserve([...sentences, client.same(city.name, city.inName)]),
+          relative: reserve([
+            ...sentences.map((sentence) => client.from(longestDay, sentence)),
+            client.sameFrom(longestDay, city.name, city.inName),
+          ]),
+        }
+      }
       const headAssets =
         `<meta name="color-scheme" content="light dark">` +
         `<link rel="icon" href="${escapeHtml(assets.icon)}" type="image/svg+xml">` +
@@ -42,6 +131,7 @@ export const createPageRenderer = ({ assets }: PageOptions): RenderPage => {
         ).join('')
         const cities = `<a href="/cities${language === 'en' ? '' : `?lang=${language}`}">${escapeHtml(strings.allCities)}</a>`
         const context = model.context.map((line) => `<li>${escapeHtml(line)}</li>`).join('')
+        const notes = noteReserves(model)
         return (
           `<!doctype html>\n<html lang="${language}" data-zone="${zone}" data-city="${escapeHtml(city.name)}" data-city-in="${escapeHtml(city.inName)}"` +
           ` data-offset="${(time.raw_offset + time.dst_offset) / 60}" data-until="${model.untilMs ?? ''}" data-ms="${epochMs}"` +
@@ -55,14 +145,15 @@ export const createPageRenderer = ({ assets }: PageOptions): RenderPage => {
           `<p class="clock"><time id="time" datetime="${escapeHtml(local + time.utc_offset)}">` +
           `<span id="hm">${escapeHtml(local.slice(11, 16))}</span>` +
           `<span class="sec">:<span id="ss">${escapeHtml(local.slice(17, 19))}</span></span></time></p>` +
-          // The verdict's place is rendered now, with its no-JS text: the script only fills it.
-          `<p id="verdict" class="verdict" data-state="pending" role="status"><span class="mark" aria-hidden="true"></span><span id="verdict-text">${escapeHtml(strings.verdictNoScript)}</span></p>` +
-          `<p id="fix" class="fix"></p>` +
+          // Every line the script fills is rendered now, with its no-JS text and room for its
+          // longest text: the script only writes into it.
+          `<p id="verdict" class="verdict slot" data-state="pending" role="status"><span id="verdict-text"><span class="mark" aria-hidden="true"></span>${escapeHtml(strings.verdictNoScript)}</span>${verdictReserve}</p>` +
+          `<p class="fix slot"><span id="fix"></span><noscript>${escapeHtml(strings.noScript)}</noscript>${fixReserve}</p>` +
           `<p id="date" class="date">${escapeHtml(date)}</p>` +
           `<p id="zone" class="zone">${escapeHtml(`${strings.abbreviation(time.abbreviation)} · UTC${time.utc_offset}`)}</p>` +
-          `<p id="diff" class="note"></p><p id="relative" class="note"></p>` +
-          `<noscript><p class="note">${escapeHtml(strings.noScript)}</p></noscript>` +
+          `<p class="note slot"><span id="diff"></span>${notes.difference}</p>` +
           (context ? `<ul class="context">${context}</ul>` : '') +
+          `<p class="note slot"><span id="relative"></span>${notes.relative}</p>` +
           `</main><footer><a href="/api/timezone/${zone}">${escapeHtml(strings.json)}</a>` +
           `<a href="/api/openapi.json">${escapeHtml(strings.api)}</a>` +
           // DB-IP's licence (CC BY 4.0) asks for this line wherever its data is used: /api/ip is.

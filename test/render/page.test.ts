@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import { brotliCompressSync } from 'node:zlib'
 import type { Language } from '../../src/i18n/languages.ts'
 import { cityOf } from '../../src/render/city.ts'
 import { escapeHtml } from '../../src/render/escape.ts'
@@ -128,9 +129,106 @@ describe('the page in any language', () => {
     const html = render(moscow, 'en')
     assert.deepEqual(
       [...html.matchAll(/<[^>]*(?:role="status"|aria-live)[^>]*>/g)].map((m) => m[0]),
-      ['<p id="verdict" class="verdict" data-state="pending" role="status">'],
+      ['<p id="verdict" class="verdict slot" data-state="pending" role="status">'],
     )
   })
+
+  test('renders every line the script fills, with its no-JS text, in the issue’s order', () => {
+    const html = render(moscow, 'en', { context: ['UTC+3 all year'] })
+    const order = [
+      'id="time"',
+      'id="verdict"',
+      'id="fix"',
+      'id="date"',
+      'id="zone"',
+      'id="diff"',
+      'class="context"',
+      'id="relative"',
+    ].map((mark) => html.indexOf(mark))
+    assert.ok(
+      order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] ?? 0))),
+      order.join(),
+    )
+    assert.match(
+      html,
+      /<span id="verdict-text"><span class="mark" aria-hidden="true"><\/span>Turn on JavaScript to check your clock<\/span>/,
+    )
+    // With JavaScript off the fix line's place says why the time stands still.
+    assert.match(html, /<span id="fix"><\/span><noscript>This is the time when the page loaded\./)
+    assert.match(html, /<span id="diff"><\/span><span class="reserve"/)
+    assert.match(html, /<span id="relative"><\/span><span class="reserve"/)
+  })
+
+  test('reserves room for the longest text of each line, hidden from everyone', () => {
+    const html = render(moscow, 'en')
+    const reserved = [
+      ...html.matchAll(/<span class="reserve" aria-hidden="true">([^<]*)<\/span>/g),
+    ].map((m) => m[1]?.replaceAll('\u00a0', ' '))
+    for (const text of [
+      'Checking your clock…',
+      'Your clock is exact',
+      'Could not check your clock',
+      'Your clock is 99999 h 59 min 59 s fast',
+      'Your clock is 3 min 59 s slow (± 2.6 s)',
+      'To fix it: System Settings › General › Date &amp; Time › Set time automatically.',
+      'The server did not answer; trying again soon.',
+      // Moscow (UTC+3) against visitors from UTC-12 to UTC+14, on quarter hours.
+      'Moscow is 14 hours 45 minutes ahead of you',
+      'Moscow is 10 hours 15 minutes behind you',
+      'You are on Moscow time',
+      'From 28 September, Moscow is 14 hours 45 minutes ahead of you',
+      'From 28 September, you are on Moscow time',
+    ])
+      assert.ok(reserved.includes(text), `${text} not in\n${reserved.join('\n')}`)
+    // Nothing reserved twice.
+    assert.equal(new Set(reserved).size, reserved.length)
+  })
+
+  test('reserves for the city’s coming offsets too', () => {
+    // Kiritimati is UTC+14: no visitor is ahead of it, until a made-up change to UTC-12.
+    const time = describeTime(Temporal.Instant.from('2026-11-27T13:20:31Z'), 'Pacific/Kiritimati')
+    const plainHtml = render(time, 'en').replaceAll('\u00a0', ' ')
+    assert.doesNotMatch(plainHtml, /Kiritimati is [^<]* behind you/)
+    const changes = [{ atMs: Date.UTC(2026, 11, 1), offsetMinutes: -720 }]
+    assert.match(
+      render(time, 'en', { changes }).replaceAll('\u00a0', ' '),
+      // As long as any: "25 hours 45 minutes" or another of its length.
+      /Kiritimati is \d\d hours \d\d minutes behind you/,
+    )
+  })
+
+  test('hands the script the city’s coming changes as escaped JSON', () => {
+    const changes = [{ atMs: Date.UTC(2027, 2, 28, 1), offsetMinutes: 60 }]
+    assert.match(render(moscow, 'en', { changes }), /data-changes="\[\[1806195600000,60\]\]"/)
+  })
+
+  for (const language of ['en', 'ru'] as const) {
+    test(`${language}: within 4 KB brotli, with a long name and all of the day's context`, () => {
+      const zone = 'America/Argentina/ComodRivadavia'
+      const time = describeTime(
+        Temporal.Instant.from('2026-11-27T13:20:31Z'),
+        'America/Argentina/Buenos_Aires',
+      )
+      const html = renderPage(
+        modelOf(time, language, {
+          zone,
+          city: { name: 'Петропавловск-Камчатский', inName: 'в Петропавловске-Камчатском' },
+          path: `/${zone}`,
+          changes: [
+            { atMs: Date.UTC(2026, 11, 1), offsetMinutes: -120 },
+            { atMs: Date.UTC(2027, 0, 1), offsetMinutes: -180 },
+          ],
+          context: [
+            'Clocks go forward 1 h to -02 on 1 December 2026',
+            'Sunrise 05:36 · sunset 19:58 · day 14 h 22 min',
+          ],
+        }),
+        language,
+      )
+      const size = brotliCompressSync(html).length
+      assert.ok(size <= 4096, `${size} bytes brotli`)
+    })
+  }
 
   test('shows the date of the zone, not of UTC, across midnight', () => {
     const late = describeTime(Temporal.Instant.from('2026-12-31T21:00:00Z'), 'Europe/Moscow')
