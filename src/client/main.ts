@@ -30,6 +30,8 @@ const MIN_RESYNC_GAP_MS = 30_000
 const FIRST_RETRY_MS = 5_000
 // Wall and monotonic time parting by more than this means the device clock was set, or it slept.
 const JUMP_MS = 1_000
+const MINUTE_MS = 60_000
+const DAY_MS = 86_400_000
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -60,9 +62,13 @@ const start = () => {
   let until = root.dataset.until ? Number(root.dataset.until) : Number.POSITIVE_INFINITY
   if (!Number.isFinite(zoneOffset)) return // keeps the server's static time
   const cityChanges = parseChanges(root.dataset.changes)
+  // Building a date format takes tens of milliseconds, a long task on a slow phone: the server's
+  // date stands until the zone's day changes, and each format is built when first needed.
+  let dateFormat: Intl.DateTimeFormat | undefined
+  let dayFormat: Intl.DateTimeFormat | undefined
   // The date at the zone's offset is the UTC date of the shifted instant.
-  const dateFormat = longDateFormat(locale)
-  const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' })
+  const dayOf = (now: number) => Math.floor((now + zoneOffset * MINUTE_MS) / DAY_MS)
+  let shownDay = dayOf(Number(ms))
 
   // Before the first sample: the page's own instant, advanced by how long it took to arrive.
   const navigation = performance.getEntriesByType('navigation')[0] as NavigationMarks | undefined
@@ -90,6 +96,7 @@ const start = () => {
     const next = comingDifference(now, zoneOffset, cityChanges, visitorOffsetAt)
     if (!next) return ''
     const { atMs, zoneOffset: zoneThen, visitorOffset } = next
+    dayFormat ??= new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' })
     const day = dayFormat.format(atMs)
     return describeDifferenceFrom(day, zoneThen, visitorOffset, city, cityIn, language)
   }
@@ -99,7 +106,11 @@ const start = () => {
     show(hm, zoned.hm)
     show(ss, zoned.ss)
     if (time.getAttribute('datetime') !== zoned.iso) time.setAttribute('datetime', zoned.iso)
-    show(date, dateFormat.format(now + zoneOffset * 60_000))
+    if (dayOf(now) !== shownDay) {
+      shownDay = dayOf(now)
+      dateFormat ??= longDateFormat(locale)
+      show(date, dateFormat.format(now + zoneOffset * MINUTE_MS))
+    }
     show(zoneLine, `${abbreviation} · UTC${zoned.offset}`)
     const visitorOffset = visitorOffsetAt(now)
     show(difference, describeZoneDifference(zoneOffset, visitorOffset, city, cityIn, language))
@@ -210,7 +221,8 @@ const start = () => {
 
   showVerdict('pending', client.checking, '')
   tick()
-  void sync(true)
+  // The first sample in a task of its own: on a slow phone, one task doing both would be long.
+  setTimeout(() => void sync(true))
 
   document.addEventListener('visibilitychange', () => {
     if (document.hidden) {
