@@ -43,6 +43,10 @@ try {
   mkdirSync(out, { recursive: true })
   const report = new URL(`report-${desktop ? 'desktop' : 'mobile'}.html`, out)
   writeFileSync(report, String(result.report))
+  writeFileSync(
+    new URL(`report-${desktop ? 'desktop' : 'mobile'}.json`, out),
+    JSON.stringify(result.lhr),
+  )
   console.log(
     `Lighthouse ${result.lhr.lighthouseVersion}, ${desktop ? 'desktop' : 'mobile'}, ${url}`,
   )
@@ -57,7 +61,9 @@ try {
     for (const ref of category?.auditRefs ?? []) {
       const audit = result.lhr.audits[ref.id]
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
-        console.log(`  - ${audit.title}${audit.displayValue ? `: ${audit.displayValue}` : ''}`)
+        console.log(
+          `  - ${audit.title}${audit.displayValue ? `: ${audit.displayValue}` : ''} (score ${audit.score})`,
+        )
     }
   }
   console.log(`report: ${report.pathname}`)
