@@ -19,5 +19,5 @@ export type PageModel = {
   /** The zone's offset changes in the next 8 weeks, for "From 28 March, Moscow is ... of you". */
   changes: OffsetChange[]
   /** The day's context in the page's language, one line each: clock changes, sunrise and sunset. */
-  context: string[]
+  context: readonly string[]
 }

@@ -95,12 +95,8 @@ export const createPageRenderer = ({ assets }: PageOptions): RenderPage => {
         Array.from({ length: 12 }, (_, month) => dayFormat.format(Date.UTC(2026, month, 28, 12))),
       )
       // The notes on the visitor's difference: as long as they can be for this city.
-      const noteReserves = ({ city, time, changes }: PageModel) => {
-        const now = (time.raw_offset + time.dst_offset) / 60
-        const { ahead, behind } = longestDifferences(
-          [now, ...changes.map((change) => change.offsetMinutes)],
-          language,
-        )
+      const buildNotes = (city: PageModel['city'], offsets: number[]) => {
+        const { ahead, behind } = longestDifferences(offsets, language)
         const sentences = [
           ...(ahead ? [client.ahead(city.name, ahead)] : []),
           ...(behind ? [client.behind(city.name, behind)] : []),
@@ -112,6 +108,22 @@ export const createPageRenderer = ({ assets }: PageOptions): RenderPage => {
             client.sameFrom(longestDay, city.name, city.inName),
           ]),
         }
+      }
+      // They depend on the city and its offsets alone: each set is built once, not per request.
+      const notesByCity = new Map<string, { difference: string; relative: string }>()
+      const noteReserves = ({ city, time, changes }: PageModel) => {
+        const offsets = [
+          (time.raw_offset + time.dst_offset) / 60,
+          ...changes.map((change) => change.offsetMinutes),
+        ]
+        const key = `${city.name}\n${city.inName}\n${offsets.join()}`
+        let notes = notesByCity.get(key)
+        if (!notes) {
+          if (notesByCity.size >= 4096) notesByCity.clear()
+          notes = buildNotes(city, offsets)
+          notesByCity.set(key, notes)
+        }
+        return notes
       }
       const headAssets =
         `<meta name="color-scheme" content="light dark">` +
