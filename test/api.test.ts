@@ -274,11 +274,14 @@ describe('operations', () => {
     await local.close()
   })
 
-  test('logs one JSON line per request', async () => {
+  test('logs one JSON line per request, probes excepted', async () => {
     const lines: string[] = []
     const local = buildTestApp({}, { logStream: { write: (line) => lines.push(line) } })
     await local.inject('/api/timezone/Europe/Moscow')
     await local.inject('/nothing')
+    // Probes are counted in the metrics, not logged.
+    await local.inject('/healthz')
+    await local.inject('/readyz')
     const requests = lines
       .map((line) => JSON.parse(line))
       .filter((entry) => entry.msg === 'request')

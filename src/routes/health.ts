@@ -13,9 +13,14 @@ const CLOSING = status('shutting down')
 const send = (reply: FastifyReply, body: string) =>
   reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(body)
 
+// Probes are not logged: a kubelet asks every few seconds, and the lines would say nothing the
+// metrics (http_requests_total by route and status) and the shutdown lines do not. Warnings and
+// errors on these routes still are.
+const QUIET = { logLevel: 'warn' } as const
+
 export const registerHealthRoutes = (app: FastifyInstance, lifecycle: Lifecycle) => {
-  app.get('/healthz', (_request, reply) => send(reply, OK))
-  app.get('/readyz', (_request, reply) =>
+  app.get('/healthz', QUIET, (_request, reply) => send(reply, OK))
+  app.get('/readyz', QUIET, (_request, reply) =>
     lifecycle.ready ? send(reply, READY) : send(reply.code(503), CLOSING),
   )
 }
