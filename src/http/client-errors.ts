@@ -1,7 +1,8 @@
 // Answers for requests Node's parser gives up on (400, 408, 431): no route, no hooks, no request.
-import { STATUS_CODES } from 'node:http'
+
 import type { Socket } from 'node:net'
 import type { FastifyBaseLogger } from 'fastify'
+import { STATUS_CODES } from './node-http.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
 
 const statusOf = (code: string | undefined) => {

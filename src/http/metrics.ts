@@ -1,7 +1,8 @@
 // Prometheus metrics: every answer counted, served on a listener of its own, never the public one.
-import { createServer, type Server } from 'node:http'
+import type { Server } from 'node:http'
 import type { FastifyInstance } from 'fastify'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import { createServer } from './node-http.ts'
 
 // Latency buckets in seconds, dense below 10 ms where this service lives.
 const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
