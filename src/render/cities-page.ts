@@ -17,10 +17,13 @@ const areaOf = (zone: string): Area => {
 
 export type CitiesPageOptions = { zones: readonly string[]; style: string; icon: string }
 
-/** The index in each language, built once: the zones never change while the process runs. */
+/**
+ * The index in each language, built when first asked for and kept: the zones never change while
+ * the process runs, and a cold start need not sort 446 names twice.
+ */
 export const createCitiesPage = ({ zones, style, icon }: CitiesPageOptions) => {
   const pages = new Map<Language, string>()
-  for (const language of LANGUAGES) {
+  const build = (language: Language) => {
     const { page, locale } = LANGUAGE_PACKS[language]
     const collator = new Intl.Collator(locale)
     const groups = new Map<Area, Array<{ zone: string; name: string }>>()
@@ -46,15 +49,21 @@ export const createCitiesPage = ({ zones, style, icon }: CitiesPageOptions) => {
       (other) =>
         `<a href="/cities?lang=${other}" hreflang="${other}" lang="${other}"${other === language ? ' aria-current="page"' : ''}>${escapeHtml(LANGUAGE_PACKS[other].name)}</a>`,
     ).join('')
-    pages.set(
-      language,
+    return (
       `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-        `<title>${escapeHtml(page.citiesTitle)}</title><meta name="description" content="${escapeHtml(page.citiesTitle)}">` +
-        `<meta name="color-scheme" content="light dark"><link rel="icon" href="${escapeHtml(icon)}" type="image/svg+xml">` +
-        `<link rel="stylesheet" href="${escapeHtml(style)}"></head>` +
-        `<body class="index"><header><nav aria-label="${escapeHtml(page.languageNav)}">${nav}</nav></header>` +
-        `<main><h1>${escapeHtml(page.citiesTitle)}</h1>${sections}</main></body></html>\n`,
+      `<title>${escapeHtml(page.citiesTitle)}</title><meta name="description" content="${escapeHtml(page.citiesTitle)}">` +
+      `<meta name="color-scheme" content="light dark"><link rel="icon" href="${escapeHtml(icon)}" type="image/svg+xml">` +
+      `<link rel="stylesheet" href="${escapeHtml(style)}"></head>` +
+      `<body class="index"><header><nav aria-label="${escapeHtml(page.languageNav)}">${nav}</nav></header>` +
+      `<main><h1>${escapeHtml(page.citiesTitle)}</h1>${sections}</main></body></html>\n`
     )
   }
-  return (language: Language) => pages.get(language) ?? ''
+  return (language: Language) => {
+    let html = pages.get(language)
+    if (html === undefined) {
+      html = build(language)
+      pages.set(language, html)
+    }
+    return html
+  }
 }

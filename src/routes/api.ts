@@ -31,8 +31,16 @@ export type ApiDeps = {
 
 const timeHeaders = (reply: FastifyReply) => reply.headers(TIME_HEADERS)
 
-const serializeTime = fastJson(timeObjectSchema)
-const serializeList = fastJson(zoneListSchema)
+// Compiled by their first use, not at start-up: a cold start that serves the page pays for neither.
+const compiled = <T>(compile: () => (value: T) => string) => {
+  let serialize: ((value: T) => string) | undefined
+  return (value: T) => {
+    serialize ??= compile()
+    return serialize(value)
+  }
+}
+const serializeTime = compiled(() => fastJson(timeObjectSchema))
+const serializeList = compiled<readonly string[]>(() => fastJson(zoneListSchema))
 type ZoneList = { json: string; text: string }
 const zoneList = (names: readonly string[]): ZoneList => ({
   json: serializeList(names),
