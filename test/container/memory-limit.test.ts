@@ -1,0 +1,133 @@
+// The Kubernetes memory limit, proven: the image runs under deployment.yaml's own limits through
+// the heaviest load the bench puts on the service, and is not killed.
+import assert from 'node:assert/strict'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import autocannon from 'autocannon'
+import { parseAllDocuments } from 'yaml'
+import {
+  type BuiltImage,
+  buildImage,
+  dockerOk,
+  engineSuite,
+  freePort,
+  removeContainers,
+  root,
+  sleep,
+  waitFor,
+} from './docker.ts'
+
+// The bench's heaviest run (npm run bench -- --pipelined): 32 connections, 10 requests in flight
+// on each. Here on every kind of answer, the IP table included.
+const CONNECTIONS = 32
+const PIPELINING = 10
+const SECONDS_PER_ROUTE = 8
+// As the bench: each connection is replaced before the service's cap of 1000 answers closes it,
+// which would drop the requests pipelined behind the last one.
+const RECONNECT_EVERY = 500
+const ROUTES = ['/api/timezone/Europe/Moscow', '/', '/api/ip/8.8.8.8', '/Asia/Tokyo?lang=ru']
+
+type Container = { resources: { limits: { memory: string; cpu: string } } }
+
+/** The limits the Deployment gives the service's container. */
+const deploymentLimits = () => {
+  const text = readFileSync(join(root, 'deploy/kubernetes/deployment.yaml'), 'utf8')
+  const deployment = parseAllDocuments(text)
+    .map((document) => document.toJS())
+    .find((document) => document?.kind === 'Deployment')
+  const container = deployment?.spec.template.spec.containers[0] as Container | undefined
+  assert.ok(container, 'deployment.yaml has a container')
+  return container.resources.limits
+}
+
+const UNITS: Record<string, number> = { Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3 }
+const bytesOf = (quantity: string) => {
+  const match = /^(\d+)(Ki|Mi|Gi)$/.exec(quantity)
+  assert.ok(match, `a memory quantity in Ki, Mi or Gi: ${quantity}`)
+  return Number(match[1]) * (UNITS[match[2] as string] as number)
+}
+
+/** The container's peak memory, from its cgroup: v1 (cgroupfs) or v2 (systemd or cgroupfs). */
+const peakBytes = (id: string): number | undefined => {
+  const files = [
+    `/sys/fs/cgroup/memory/docker/${id}/memory.max_usage_in_bytes`,
+    `/sys/fs/cgroup/system.slice/docker-${id}.scope/memory.peak`,
+    `/sys/fs/cgroup/docker/${id}/memory.peak`,
+  ]
+  const file = files.find((path) => existsSync(path))
+  return file ? Number(readFileSync(file, 'utf8').trim()) : undefined
+}
+
+await engineSuite('the image under the Deployment’s memory limit', () => {
+  let image: BuiltImage
+  const name = `moscow-time-test-${process.pid}-memory`
+
+  before(async () => {
+    image = await buildImage()
+  })
+  after(() => removeContainers([name]))
+
+  test('serves the heaviest bench load within the limit, and is not OOM-killed', async (t) => {
+    const limits = deploymentLimits()
+    const limit = bytesOf(limits.memory)
+    const port = await freePort()
+    const id = (
+      await dockerOk([
+        'run',
+        '--detach',
+        '--name',
+        name,
+        '--network',
+        'host',
+        '--read-only',
+        '--cap-drop',
+        'ALL',
+        // As the kubelet sets it: no swap to hide behind, one core.
+        '--memory',
+        String(limit),
+        '--memory-swap',
+        String(limit),
+        '--cpus',
+        limits.cpu,
+        '--env',
+        `PORT=${port}`,
+        '--env',
+        'HOST=127.0.0.1',
+        '--env',
+        'METRICS_PORT=off',
+        image.tag,
+      ])
+    ).trim()
+    const origin = `http://127.0.0.1:${port}`
+    await waitFor(
+      'the container to answer /healthz',
+      async () => ((await fetch(`${origin}/healthz`)).ok ? true : undefined),
+      20_000,
+    )
+    for (const path of ROUTES) {
+      const result = await autocannon({
+        url: origin + path,
+        connections: CONNECTIONS,
+        pipelining: PIPELINING,
+        duration: SECONDS_PER_ROUTE,
+        reconnectRate: RECONNECT_EVERY,
+      })
+      t.diagnostic(`${path}: ${Math.round(result.requests.average)} req/s`)
+      assert.equal(result.errors, 0, `${path}: socket errors`)
+      assert.equal(result.non2xx, 0, `${path}: answers other than 2xx`)
+      assert.ok(result.requests.total > 0, `${path}: no answers`)
+    }
+    await sleep(500)
+    const state = JSON.parse(await dockerOk(['inspect', '--format', '{{json .State}}', name]))
+    assert.equal(state.OOMKilled, false, 'OOM-killed')
+    assert.equal(state.Running, true, `not running: ${state.Status}`)
+    assert.equal((await fetch(`${origin}/healthz`)).status, 200)
+    const peak = peakBytes(id)
+    if (peak !== undefined) {
+      const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`
+      t.diagnostic(`peak ${mib(peak)} of ${limits.memory}: ${mib(limit - peak)} to spare`)
+      assert.ok(peak < limit, `peak ${peak} bytes reached the limit ${limit}`)
+    } else t.diagnostic('no cgroup memory file found: the peak is not reported')
+  })
+})
