@@ -12,6 +12,13 @@ local function cpu_ticks()
   return tonumber(fields[12]) + tonumber(fields[13])
 end
 
+-- BENCH_WRK_DELAY_MS paces the load: each connection waits that long after each answer, so N
+-- connections ask about N / (delay + latency) requests per second, spread evenly over time.
+local delay_ms = tonumber(os.getenv('BENCH_WRK_DELAY_MS') or '')
+if delay_ms then
+  delay = function() return delay_ms end
+end
+
 done = function(summary, latency, _requests)
   local errors = summary.errors
   io.write(string.format(

@@ -32,6 +32,8 @@ export type WrkOptions = {
   threads?: number
   /** taskset's CPU list for wrk; unpinned when undefined. */
   cpuList?: string | undefined
+  /** Whole milliseconds each connection waits after each answer: a paced load, not a maximum. */
+  delayMs?: number | undefined
 }
 
 export type WrkMeasured = {
@@ -71,9 +73,12 @@ export const parseSummary = (stdout: string): Summary => {
   return JSON.parse(line.slice(MARK.length)) as Summary
 }
 
-/** One wrk run without pipelining (one request in flight per connection), as a browser or proxy. */
+/**
+ * One wrk run without pipelining (one request in flight per connection), as a browser or proxy:
+ * as fast as it goes, or paced by `delayMs`.
+ */
 export const runWrk = async (options: WrkOptions): Promise<WrkMeasured> => {
-  const { url, serverPid, connections, seconds, threads = 1, cpuList } = options
+  const { url, serverPid, connections, seconds, threads = 1, cpuList, delayMs } = options
   const args = [
     `--threads=${threads}`,
     `--connections=${connections}`,
@@ -84,7 +89,9 @@ export const runWrk = async (options: WrkOptions): Promise<WrkMeasured> => {
   const [file, argv] = cpuList ? ['taskset', ['-c', cpuList, 'wrk', ...args]] : ['wrk', args]
   const cpuBefore = cpuSeconds(serverPid)
   // taskset execs wrk, so the child's PID is wrk's.
-  const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] })
+  const env =
+    delayMs === undefined ? process.env : { ...process.env, BENCH_WRK_DELAY_MS: `${delayMs}` }
+  const child = spawn(file, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
