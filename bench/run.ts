@@ -328,13 +328,23 @@ const startReferences = async (captured: CapturedResponse[]) => {
   const replayFloor = bundle('floor-server')
   const startFloor = (cpuList?: string) => startServer('floor', replayFloor, cpuList)
   const floor = await startFloor()
-  const fastify = withFastify ? await startServer('fastify', bundle('fastify-floor')) : undefined
+  const replayFastify = withFastify ? bundle('fastify-floor') : undefined
+  const startFastify = replayFastify
+    ? (cpuList?: string) => startServer('fastify', replayFastify, cpuList)
+    : undefined
+  const fastify = startFastify ? await startFastify() : undefined
   for (const { path, body } of captured) {
     const replayed = await fetchOnce(floor.port, path)
     if (replayed.body.length !== Buffer.from(body, 'base64').length)
       throw new Error(`floor: ${path} differs in size from the service's answer`)
   }
-  return { floor, fastify, startFloor, remove: () => rmSync(dir, { recursive: true, force: true }) }
+  return {
+    floor,
+    fastify,
+    startFloor,
+    startFastify,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  }
 }
 
 const idleMemory = (service: Server, floor: Server) => ({
@@ -499,7 +509,7 @@ const measureHalfRate = async (
         measureWrk(server, path, { connections: count, seconds: duration, delayMs: PACE_MS })
       let count = Math.max(1, Math.round((target * PACE_MS * 1.1) / 1000))
       for (let step = 0; step < 2; step++) {
-        const warm = await pace(service, count, warmupSeconds / 2)
+        const warm = await pace(service, count, Math.max(1, Math.round(warmupSeconds / 2)))
         count = Math.min(512, Math.max(1, Math.round((count * target) / warm.rps)))
       }
       used = count
@@ -527,12 +537,15 @@ const measureHalfRate = async (
   return { lines: table.lines, worstP99, paced }
 }
 
+type Start = (cpuList?: string) => Promise<Server>
+
 /** Start-up with every CPU free, as a pod scheduled on an idle node would have. */
-const measureColdStarts = async (startFloor: (cpuList?: string) => Promise<Server>) => {
+const measureColdStarts = async (startFloor: Start, startFastify: Start | undefined) => {
   const allCpus = `0-${cpuCount - 1}`
   return {
     service: await coldStart(() => startService(allCpus)),
     floor: await coldStart(() => startFloor(allCpus)),
+    fastify: startFastify ? await coldStart(() => startFastify(allCpus)) : undefined,
   }
 }
 
@@ -589,6 +602,16 @@ const targets = ({ maxRate, halfRate, cold, idle, peak }: Figures) => {
       `${fixed(cold.floor, 1)} ms`,
       verdict(cold.service <= 1.5 * cold.floor),
     ]),
+    ...(cold.fastify === undefined
+      ? []
+      : [
+          row([
+            'for comparison: Fastify alone, one route, the same way',
+            `${fixed(cold.fastify, 1)} ms (${fixed(cold.fastify / cold.floor, 2)} ×)`,
+            `${fixed(cold.floor, 1)} ms`,
+            '',
+          ]),
+        ]),
     row([
       `idle anonymous RSS ≤ the floor's + 8 MB + tables (${tablesSaid})`,
       `${mb(idle.anon)} (total ${mb(idle.rss)})`,
@@ -688,7 +711,7 @@ const main = async () => {
   const halfRate = await measureHalfRate(service, floor, maxRate, wrk ? 'wrk' : 'autocannon')
   const peak = stopSampling()
   for (const server of servers) await stopServer(server)
-  const cold = await measureColdStarts(references.startFloor)
+  const cold = await measureColdStarts(references.startFloor, references.startFastify)
   references.remove()
 
   const text = report({ maxRate, pipelined, halfRate, cold, idle, peak })
