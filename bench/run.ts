@@ -473,12 +473,42 @@ type MaxRate = Awaited<ReturnType<typeof measureMaxRate>>
 const PACE_MS = 1
 
 /**
- * The service at half its maximum rate without pipelining, for latency short of saturation.
- * Under wrk the load is paced: each connection waits PACE_MS after each answer, so the requests
- * come evenly, as from many independent clients; the connections for half the rate are found by
- * a warm-up run. Without wrk, autocannon's `overallRate`, which sends each second's share in a
- * burst at the start of the second (its p99 is the queue behind that burst).
+ * The service at half its maximum rate under wrk, paced: each connection waits PACE_MS after each
+ * answer, so the requests come evenly, as from many independent clients. N connections ask about
+ * N / (PACE_MS + the answer's time) requests per second; two warm-ups correct N. The floor gets
+ * the same connections: what the machine and wrk add to any server's tail.
  */
+const pacedHalfRate = async (service: Server, floor: Server, path: string, target: number) => {
+  const pace = (server: Server, count: number, duration: number) =>
+    measureWrk(server, path, { connections: count, seconds: duration, delayMs: PACE_MS })
+  let count = Math.max(1, Math.round((target * PACE_MS * 1.1) / 1000))
+  for (let step = 0; step < 2; step++) {
+    const warm = await pace(service, count, Math.max(1, Math.round(warmupSeconds / 2)))
+    count = Math.min(512, Math.max(1, Math.round((count * target) / warm.rps)))
+  }
+  const half = await pace(service, count, seconds)
+  const onFloor = await pace(floor, count, seconds)
+  return {
+    half,
+    cells: [
+      count,
+      ...[half, onFloor].flatMap((run) => [fixed(run.rps), fixed(run.p50, 2), fixed(run.p99, 2)]),
+    ],
+  }
+}
+
+/**
+ * Without wrk, autocannon's `overallRate`, which sends each second's share in a burst at the start
+ * of the second (its p99 is the queue behind that burst).
+ */
+const burstHalfRate = async (service: Server, path: string, target: number) => {
+  const load = { pipelining: 1, overallRate: target }
+  await measure(service, path, { ...load, duration: warmupSeconds })
+  const half = await measure(service, path, { ...load, duration: seconds })
+  return { half, cells: [fixed(half.rps), fixed(half.p50, 2), fixed(half.p99, 2)] }
+}
+
+/** The service at half its maximum rate without pipelining, for latency short of saturation. */
 const measureHalfRate = async (
   service: Server,
   floor: Server,
@@ -500,39 +530,11 @@ const measureHalfRate = async (
   for (const path of ROUTES) {
     const maxRps = figuresOf(maxRate.results, path, maxTool, 'service').rps
     const target = Math.round(maxRps / 2)
-    let half: Measured
-    let used: number | undefined
-    let floorHalf: Measured | undefined
-    if (paced) {
-      // N connections each asking once per PACE_MS plus the answer's time; two warm-ups correct N.
-      const pace = (server: Server, count: number, duration: number) =>
-        measureWrk(server, path, { connections: count, seconds: duration, delayMs: PACE_MS })
-      let count = Math.max(1, Math.round((target * PACE_MS * 1.1) / 1000))
-      for (let step = 0; step < 2; step++) {
-        const warm = await pace(service, count, Math.max(1, Math.round(warmupSeconds / 2)))
-        count = Math.min(512, Math.max(1, Math.round((count * target) / warm.rps)))
-      }
-      used = count
-      half = await pace(service, count, seconds)
-      // The same load on the floor: what the machine and wrk add to any server's tail.
-      floorHalf = await pace(floor, count, seconds)
-    } else {
-      await measure(service, path, { pipelining: 1, duration: warmupSeconds, overallRate: target })
-      half = await measure(service, path, { pipelining: 1, duration: seconds, overallRate: target })
-    }
+    const { half, cells } = paced
+      ? await pacedHalfRate(service, floor, path, target)
+      : await burstHalfRate(service, path, target)
     worstP99 = Math.max(worstP99, half.p99)
-    table.add([
-      `\`${path}\``,
-      fixed(maxRps),
-      target,
-      ...(used === undefined ? [] : [used]),
-      fixed(half.rps),
-      fixed(half.p50, 2),
-      fixed(half.p99, 2),
-      ...(floorHalf
-        ? [fixed(floorHalf.rps), fixed(floorHalf.p50, 2), fixed(floorHalf.p99, 2)]
-        : []),
-    ])
+    table.add([`\`${path}\``, fixed(maxRps), target, ...cells])
   }
   return { lines: table.lines, worstP99, paced }
 }
