@@ -37,7 +37,7 @@ COPY publi[c]/ public/
 RUN npm run build && test -f dist/server.mjs && mkdir -p public
 # The IP table packed into byte planes of differences, then brotli-compressed: 5.9 MB to 1.1 MB of
 # image, for about 95 ms more of the first /api/ip, which reads <file>.br where the plain file is
-# missing (src/time/ip-zones.ts).
+# missing (src/ip/ip-zones.ts).
 RUN node scripts/compress-ip-zones.ts
 
 # ---- test: optional, `--target test`; the production image never depends on it ----

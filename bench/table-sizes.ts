@@ -18,7 +18,7 @@ const { findPeriod, tzdbNames } = await import('../src/time/tzdb.ts')
 // Every zone asked once: each zone's rules are decoded on its first use.
 for (const zone of tzdbNames.zones) findPeriod(zone, 0)
 const tzdb = held() - before
-const { loadIpZones } = await import('../src/time/ip-zones.ts')
+const { loadIpZones } = await import('../src/ip/ip-zones.ts')
 const table = loadIpZones(new URL('../data/ip-zones/ip-zones.bin', import.meta.url))
 const ipZones = held() - before - tzdb
 // Read after the measure, so the table is still held when it is taken.

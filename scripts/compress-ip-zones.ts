@@ -2,7 +2,7 @@
 // stage): packed, then brotli-compressed (compressIpZones). The app reads it where the plain
 // table is missing. Not committed: the plain table is the source.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { compressIpZones } from '../src/time/ip-zones.ts'
+import { compressIpZones } from '../src/ip/ip-zones.ts'
 
 const table = new URL('../data/ip-zones/ip-zones.bin', import.meta.url)
 const plain = readFileSync(table)

@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { type IpAddress, specialUseOfWords } from '../src/time/ip-address.ts'
-import { createIpZones } from '../src/time/ip-zones.ts'
+import { type IpAddress, specialUseOfWords } from '../src/ip/ip-address.ts'
+import { createIpZones } from '../src/ip/ip-zones.ts'
 import {
   type BucketedRanges,
   decodeIpZones,
@@ -24,7 +24,7 @@ import {
   RARE_CODE,
   SPLIT,
   SPLIT_CODE,
-} from '../src/time/ip-zones-table.ts'
+} from '../src/ip/ip-zones-table.ts'
 
 /** A leaf of an MMDB search tree: a network and the offset of its record in the data section. */
 export type Network = { start: bigint; prefixLength: number; dataOffset: number }

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { getHeapStatistics } from 'node:v8'
-import { classifyIp, parseIp } from '../src/time/ip-address.ts'
+import { classifyIp, parseIp } from '../src/ip/ip-address.ts'
 
 const TABLE = new URL('../data/ip-zones/ip-zones.bin', import.meta.url)
 
@@ -13,7 +13,7 @@ if (process.argv[2] === '--load') {
   // One fresh process: import the module, then load; RSS after a GC on both sides.
   const gc = globalThis.gc ?? (() => {})
   const t0 = performance.now()
-  const { loadIpZones } = await import('../src/time/ip-zones.ts')
+  const { loadIpZones } = await import('../src/ip/ip-zones.ts')
   const t1 = performance.now()
   gc()
   const rss = process.memoryUsage.rss()
@@ -46,7 +46,7 @@ if (process.argv[2] === '--load') {
   )
   const median = (values: number[]) =>
     values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
-  const { loadIpZones } = await import('../src/time/ip-zones.ts')
+  const { loadIpZones } = await import('../src/ip/ip-zones.ts')
   const zones = loadIpZones()
   const v4 = randomPublic(4, 1_000_000)
   const v6 = randomPublic(6, 1_000_000)

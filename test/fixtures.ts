@@ -17,3 +17,7 @@ export const MOSCOW_AT_FIXED_INSTANT = {
   utc_offset: '+03:00',
   week_number: 48,
 }
+
+/** Text with its no-break spaces as plain ones, for comparing what the page says. */
+export const plain = (text: string | null | undefined): string =>
+  (text ?? '').replaceAll('\u00a0', ' ')

@@ -8,8 +8,7 @@ import {
   parseChanges,
 } from '../../src/client/changes.ts'
 import { describeDifferenceFrom, formatDifference } from '../../src/client/words.ts'
-
-const plain = (text: string) => text.replaceAll('\u00a0', ' ')
+import { plain } from '../fixtures.ts'
 
 // A zone's offset at an instant, as the browser reports the visitor's own (minutes east of UTC).
 const offsetIn = (zone: string) => (ms: number) => {

@@ -16,9 +16,9 @@ import {
   systemOf,
   zonedTime,
 } from '../../src/client/words.ts'
+import { plain } from '../fixtures.ts'
 
 // The script separates numbers from units with no-break spaces; tests read them as spaces.
-const plain = (text: string) => text.replaceAll('\u00a0', ' ')
 
 describe('estimateOffset', () => {
   test('takes the offset from the midpoint of the round trip', () => {

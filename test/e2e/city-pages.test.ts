@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.ts'
 import { fixedClock } from '../../src/time/clock.ts'
 import { findPeriod, zonePlaces } from '../../src/time/tzdb.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
+import { plain } from '../fixtures.ts'
 
 if (!existsSync(CHROMIUM) && process.env.CI === 'true')
   throw new Error(`${CHROMIUM} is missing: set CHROME_PATH or install chromium`)
@@ -93,7 +94,7 @@ const visibleText = async (path: string, javaScript = true) => {
   const response = await page.goto(origin + path)
   // The rendered text, as a reader sees it (hidden and noscript content left out).
   const rendered = (await page.evaluate('document.body.innerText')) as string
-  const text = rendered.replaceAll('\u00a0', ' ')
+  const text = plain(rendered)
   const url = page.url()
   await context.close()
   return { status: response?.status(), text, url }

@@ -9,6 +9,7 @@ import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/chromium.ts'
 import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
+import { plain } from '../fixtures.ts'
 
 const SCREENSHOTS = new URL('../../artifacts/screenshots/', import.meta.url)
 
@@ -26,7 +27,6 @@ const moscowDate = (locale: string) =>
     month: 'long',
     year: 'numeric',
   })
-const plain = (text: string | null) => (text ?? '').replaceAll('\u00a0', ' ')
 
 /**
  * Moves the page's wall clock (Date, Date.now) the way a wrong device clock does, and nothing

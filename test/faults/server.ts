@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.ts'
 import type { ServerLimits } from '../../src/server-limits.ts'
 import { fixedClock } from '../../src/time/clock.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
+import { FIXED_INSTANT } from '../fixtures.ts'
 
 const zones = createZoneRegistry()
 
@@ -20,7 +21,7 @@ export const startServer = async (
   const lines: string[] = []
   const app = buildApp({
     config: loadConfig({ LOG_LEVEL: 'info' }, zones.resolve),
-    clock: fixedClock('2026-11-27T13:20:31.123456Z'),
+    clock: fixedClock(FIXED_INSTANT),
     zones,
     // Kept raw and parsed on demand, so logging costs the test what it costs production.
     logStream: { write: (line: string) => lines.push(line) },

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { Language } from '../../src/i18n/languages.ts'
 import { describeDay } from '../../src/render/day-context.ts'
+import { plain } from '../fixtures.ts'
 
 const day = (zone: string, iso: string, language: Language = 'en') =>
-  describeDay({ zone, now: Temporal.Instant.from(iso), language }).map((line) =>
-    line.replaceAll('\u00a0', ' '),
-  )
+  describeDay({ zone, now: Temporal.Instant.from(iso), language }).map(plain)
 
 describe('the day’s context', () => {
   test('says how long a zone without changes has kept its offset', () => {

@@ -7,6 +7,7 @@ import { escapeHtml } from '../../src/render/escape.ts'
 import { createPageRenderer } from '../../src/render/page.ts'
 import type { PageModel } from '../../src/render/page-model.ts'
 import { createTimeDescriber, type TimeInfo } from '../../src/time/time-info.ts'
+import { FIXED_INSTANT, plain } from '../fixtures.ts'
 
 const assets = {
   script: '/assets/clock.0123abcd.js',
@@ -14,7 +15,7 @@ const assets = {
   icon: '/assets/icon.89abcdef.svg',
 }
 const describeTime = createTimeDescriber()
-const moscow = describeTime(Temporal.Instant.from('2026-11-27T13:20:31.123456Z'), 'Europe/Moscow')
+const moscow = describeTime(Temporal.Instant.from(FIXED_INSTANT), 'Europe/Moscow')
 const renderPage = createPageRenderer({ assets })
 const modelOf = (
   time: TimeInfo,
@@ -163,7 +164,7 @@ describe('the page in any language', () => {
     const html = render(moscow, 'en')
     const reserved = [
       ...html.matchAll(/<span class="reserve" aria-hidden="true">([^<]*)<\/span>/g),
-    ].map((m) => m[1]?.replaceAll('\u00a0', ' '))
+    ].map((m) => plain(m[1]))
     for (const text of [
       'Checking your clock…',
       'Your clock is exact',
@@ -187,11 +188,11 @@ describe('the page in any language', () => {
   test('reserves for the city’s coming offsets too', () => {
     // Kiritimati is UTC+14: no visitor is ahead of it, until a made-up change to UTC-12.
     const time = describeTime(Temporal.Instant.from('2026-11-27T13:20:31Z'), 'Pacific/Kiritimati')
-    const plainHtml = render(time, 'en').replaceAll('\u00a0', ' ')
+    const plainHtml = plain(render(time, 'en'))
     assert.doesNotMatch(plainHtml, /Kiritimati is [^<]* behind you/)
     const changes = [{ atMs: Date.UTC(2026, 11, 1), offsetMinutes: -720 }]
     assert.match(
-      render(time, 'en', { changes }).replaceAll('\u00a0', ' '),
+      plain(render(time, 'en', { changes })),
       // As long as any: "25 hours 45 minutes" or another of its length.
       /Kiritimati is \d\d hours \d\d minutes behind you/,
     )

@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import data from '../data/tzdb/zones.json' with { type: 'json' }
-import { compileZi, encodeSaves } from '../scripts/generate-tzdb.ts'
-import { createTimeDescriber } from '../src/time/time-info.ts'
-import { tzdbNames } from '../src/time/tzdb.ts'
-import { decodeZone, type TzdbTable } from '../src/time/tzdb-table.ts'
+import data from '../../data/tzdb/zones.json' with { type: 'json' }
+import { compileZi, encodeSaves } from '../../scripts/generate-tzdb.ts'
+import { createTimeDescriber } from '../../src/time/time-info.ts'
+import { tzdbNames } from '../../src/time/tzdb.ts'
+import { decodeZone, type TzdbTable } from '../../src/time/tzdb-table.ts'
 
 // Our answers against Python's zoneinfo reading the same vendored release, compiled here by zic:
 // nothing comes from the machine's own tzdata, so the check holds on any machine.
-const zi = fileURLToPath(new URL('../data/tzdb/tzdata.zi', import.meta.url))
+const zi = fileURLToPath(new URL('../../data/tzdb/tzdata.zi', import.meta.url))
 const reference = fileURLToPath(new URL('./tzdb-reference.py', import.meta.url))
 const END = Date.UTC(2037, 0, 1) / 1000
 const TABLE_END = Date.UTC(2101, 0, 1) / 1000

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import type { AddressInfo } from 'node:net'
 import { after, describe, test } from 'node:test'
-import { createMetrics, createMetricsServer } from '../src/http/metrics.ts'
-import { exchange, startServer } from './faults/server.ts'
-import { buildTestApp } from './helpers.ts'
+import { createMetrics, createMetricsServer } from '../../src/http/metrics.ts'
+import { exchange, startServer } from '../faults/server.ts'
+import { buildTestApp } from '../helpers.ts'
 
 const scrape = async (metrics: ReturnType<typeof createMetrics>) => metrics.registry.metrics()
 

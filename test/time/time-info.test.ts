@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { createTimeDescriber, type TimeInfo } from '../src/time/time-info.ts'
-import { FIXED_INSTANT, MOSCOW_AT_FIXED_INSTANT } from './fixtures.ts'
+import { createTimeDescriber, type TimeInfo } from '../../src/time/time-info.ts'
+import { FIXED_INSTANT, MOSCOW_AT_FIXED_INSTANT } from '../fixtures.ts'
 
 const describeTime = createTimeDescriber()
 const at = (iso: string, zone: string): TimeInfo => describeTime(Temporal.Instant.from(iso), zone)

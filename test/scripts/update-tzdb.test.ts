@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { updateTzdb } from '../scripts/update-tzdb.ts'
-import { decodeZone, type TzdbTable } from '../src/time/tzdb-table.ts'
+import { updateTzdb } from '../../scripts/update-tzdb.ts'
+import { decodeZone, type TzdbTable } from '../../src/time/tzdb-table.ts'
 
-const vendored = fileURLToPath(new URL('../data/tzdb/', import.meta.url))
+const vendored = fileURLToPath(new URL('../../data/tzdb/', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'moscow-time-update-'))
 after(() => rmSync(work, { recursive: true, force: true }))
 

@@ -8,16 +8,16 @@ import {
   toAddress,
   walkNetworks,
   type ZonedNetwork,
-} from '../scripts/generate-ip-zones.ts'
-import { classifyIp } from '../src/time/ip-address.ts'
-import { createIpZones, zoneIndexAt } from '../src/time/ip-zones.ts'
+} from '../../scripts/generate-ip-zones.ts'
+import { classifyIp } from '../../src/ip/ip-address.ts'
+import { createIpZones, zoneIndexAt } from '../../src/ip/ip-zones.ts'
 import {
   decodeIpZones,
   encodeIpZones,
   type IpZonesSource,
   NO_ZONE,
   RARE_CODE,
-} from '../src/time/ip-zones-table.ts'
+} from '../../src/ip/ip-zones-table.ts'
 
 const SOURCE: IpZonesSource = { package: 'test', version: '0', built: '2026-01-01', geoTz: '0' }
 

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, describe, test } from 'node:test'
-import { buildTestApp, zones } from './helpers.ts'
+import { plain } from '../fixtures.ts'
+import { buildTestApp, zones } from '../helpers.ts'
 
 const app = buildTestApp()
 after(() => app.close())
 
-const textOf = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replaceAll('\u00a0', ' ')
-    .replace(/\s+/g, ' ')
+const textOf = (html: string) => plain(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ')
 
 describe('a page for every zone', () => {
   test('/Asia/Tokyo?lang=ru shows Tokyo, in Russian, at Tokyo time', async () => {

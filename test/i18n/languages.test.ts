@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { LANGUAGE_PACKS } from '../src/i18n/languages.ts'
+import { LANGUAGE_PACKS } from '../../src/i18n/languages.ts'
 
 // Every key path of a language, with the kind of value there: a string, a function, or a table.
 const shapeOf = (value: unknown, path = ''): string[] => {

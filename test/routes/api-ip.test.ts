@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, describe, test } from 'node:test'
-import { buildTestApp } from './helpers.ts'
+import { buildTestApp } from '../helpers.ts'
 
 const app = buildTestApp()
 after(() => app.close())

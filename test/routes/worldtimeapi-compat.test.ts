@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { after, describe, test } from 'node:test'
-import { buildTestApp } from './helpers.ts'
+import { buildTestApp } from '../helpers.ts'
 
 // What worldtimeapi.org's clients rely on, as its real responses show them. The captures (real
 // bodies, transcribed) live in the workplace's shared folder beside this repository; the facts
 // they show are restated here so that the suite stands on its own.
-const captures = new URL('../../shared/worldtimeapi-captures/', import.meta.url)
+const captures = new URL('../../../shared/worldtimeapi-captures/', import.meta.url)
 
 const app = buildTestApp()
 after(() => app.close())

@@ -155,7 +155,7 @@ export const decodeIpZones = (file: Uint8Array): IpZonesTable => {
 }
 
 /**
- * The file rearranged to compress better, for the image (src/time/ip-zones.ts compresses it):
+ * The file rearranged to compress better, for the image (src/ip/ip-zones.ts compresses it):
  * every u32 and u16 array split into byte planes (all first bytes, then all second bytes, ...),
  * the sorted ones (heads, firsts, rare ranges, lows) stored as differences from the element
  * before, modulo the word. Same length; unpackIpZones restores the file byte for byte.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { lastOffsetChange, offsetChangesBetween } from '../src/time/offset-changes.ts'
+import { lastOffsetChange, offsetChangesBetween } from '../../src/time/offset-changes.ts'
 
 const seconds = (iso: string) => Date.parse(iso) / 1000
 const iso = (s: number) => new Date(s * 1000).toISOString()

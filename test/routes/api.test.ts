@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, describe, test } from 'node:test'
-import { MOSCOW_AT_FIXED_INSTANT } from './fixtures.ts'
-import { buildTestApp } from './helpers.ts'
+import { MOSCOW_AT_FIXED_INSTANT } from '../fixtures.ts'
+import { buildTestApp } from '../helpers.ts'
 
 const app = buildTestApp()
 after(() => app.close())
@@ -255,7 +255,7 @@ describe('operations', () => {
   test('/healthz is 200 and names the tzdb release served', async () => {
     const res = await app.inject('/healthz')
     assert.equal(res.statusCode, 200)
-    const version = readFileSync(new URL('../data/tzdb/tzdata.zi', import.meta.url), 'utf8')
+    const version = readFileSync(new URL('../../data/tzdb/tzdata.zi', import.meta.url), 'utf8')
       .split('\n', 1)[0]
       ?.replace('# version ', '')
     assert.match(version ?? '', /^\d{4}[a-z]$/)

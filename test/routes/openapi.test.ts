@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import type { RouteOptions } from 'fastify'
-import { API_ROUTES, isApiPath } from '../src/http/api-contract.ts'
-import { buildTestApp } from './helpers.ts'
+import { API_ROUTES, isApiPath } from '../../src/http/api-contract.ts'
+import { buildTestApp } from '../helpers.ts'
 
 const app = buildTestApp()
 // Every route the app really registers, as it registers it.

@@ -6,8 +6,8 @@ import { describe, test } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import { getHeapStatistics } from 'node:v8'
 import { brotliDecompressSync } from 'node:zlib'
-import { classifyIp, type IpAddress, parseIp, type SpecialUse } from '../src/time/ip-address.ts'
-import { compressIpZones, loadIpZones, zoneIndexAt } from '../src/time/ip-zones.ts'
+import { classifyIp, type IpAddress, parseIp, type SpecialUse } from '../../src/ip/ip-address.ts'
+import { compressIpZones, loadIpZones, zoneIndexAt } from '../../src/ip/ip-zones.ts'
 import {
   type BucketedRanges,
   decodeIpZones,
@@ -16,10 +16,10 @@ import {
   RARE_CODE,
   SPLIT,
   unpackIpZones,
-} from '../src/time/ip-zones-table.ts'
-import { createZoneRegistry } from '../src/time/zones.ts'
+} from '../../src/ip/ip-zones-table.ts'
+import { createZoneRegistry } from '../../src/time/zones.ts'
 
-const TABLE = new URL('../data/ip-zones/ip-zones.bin', import.meta.url)
+const TABLE = new URL('../../data/ip-zones/ip-zones.bin', import.meta.url)
 const ipZones = loadIpZones()
 
 // A seeded generator (mulberry32), so a failure can be replayed.
@@ -177,7 +177,7 @@ describe('the committed table', () => {
   const bytes = readFileSync(TABLE)
   const table = decodeIpZones(bytes)
   const source = JSON.parse(
-    readFileSync(new URL('../data/ip-zones/source.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../data/ip-zones/source.json', import.meta.url), 'utf8'),
   )
 
   test('stays within its 8 MB budget', () => {
@@ -343,17 +343,18 @@ describe('lookup', () => {
     }
     for (let i = 0; i < 5; i++) run() // warm-up: optimized code, flat strings
     // Over many runs, so that what the compiler still allocates now and then averages out.
-    // The least of three measures: a busy machine's compiler allocates now and then, but an
-    // allocation per lookup (16 bytes at the least) shows in every one of them.
+    // The least of five measures: a busy machine's compiler allocates now and then (up to 2 bytes
+    // a lookup seen in one CI run), but an allocation in either path (16 bytes at the least, so 8
+    // a lookup averaged over both) shows in every one of them.
     const runs = 25
     const measure = () => {
       const before = getHeapStatistics().total_allocated_bytes
       for (let i = 0; i < runs; i++) run()
       return (getHeapStatistics().total_allocated_bytes - before) / (2 * runs * texts.length)
     }
-    const perLookup = Math.min(measure(), measure(), measure())
+    const perLookup = Math.min(measure(), measure(), measure(), measure(), measure())
     assert.ok(found > 0)
-    assert.ok(perLookup < 1, `${perLookup} bytes per lookup`)
+    assert.ok(perLookup < 4, `${perLookup} bytes per lookup`)
   })
 
   test('names its source for the docs', () => {

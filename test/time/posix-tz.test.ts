@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import data from '../data/tzdb/zones.json' with { type: 'json' }
-import { parsePosixTz, transitionsInYear } from '../src/time/posix-tz.ts'
-import { decodeZone, type TzdbTable } from '../src/time/tzdb-table.ts'
+import data from '../../data/tzdb/zones.json' with { type: 'json' }
+import { parsePosixTz, transitionsInYear } from '../../src/time/posix-tz.ts'
+import { decodeZone, type TzdbTable } from '../../src/time/tzdb-table.ts'
 
 const table = data as unknown as TzdbTable
 

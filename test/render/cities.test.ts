@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import data from '../data/cities/cities.json' with { type: 'json' }
+import data from '../../data/cities/cities.json' with { type: 'json' }
 import {
   cldrAliases,
   cldrKeys,
   exemplarCities,
   nameCities,
   placeOf,
-} from '../scripts/generate-cities.ts'
-import { cityName } from '../src/render/cities.ts'
-import { createZoneRegistry } from '../src/time/zones.ts'
+} from '../../scripts/generate-cities.ts'
+import { cityName } from '../../src/render/cities.ts'
+import { createZoneRegistry } from '../../src/time/zones.ts'
 
 const table: Record<string, Record<string, string>> = data.cities
 

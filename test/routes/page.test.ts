@@ -9,10 +9,11 @@ import { loadConfig } from '../../src/config.ts'
 import { acceptsEncoding } from '../../src/routes/page.ts'
 import { fixedClock } from '../../src/time/clock.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
+import { FIXED_INSTANT } from '../fixtures.ts'
 
 const app = buildApp({
   config: loadConfig({ LOG_LEVEL: 'silent' }, createZoneRegistry().resolve),
-  clock: fixedClock('2026-11-27T13:20:31.123456Z'),
+  clock: fixedClock(FIXED_INSTANT),
 })
 after(() => app.close())
 
