@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type PosixOffset, parsePosixTz, transitionsInYear } from '../src/time/posix-tz.ts'
-import { encodeZone, type Period, type TzdbTable } from '../src/time/tzdb-table.ts'
+import { encodeZone, type TablePeriod, type TzdbTable } from '../src/time/tzdb-table.ts'
 
 /** The table spans 1970-01-01 to 2101-01-01 UTC; beyond, the footer's rule is applied at run time. */
 export const TABLE_START = 0
@@ -149,8 +149,8 @@ export const joinSaves = (stages: readonly Stage[], saves: readonly Stage[]): Sa
  * negative DST (Dublin's winters, Morocco's Ramadan, Namibia's winters until 2017) is reported as
  * standard time, and the standard time between two such winters as DST of the difference.
  */
-export const toPeriods = (stages: readonly SavedStage[]): Period[] => {
-  const periods = stages.map((stage, i): Period => {
+export const toPeriods = (stages: readonly SavedStage[]): TablePeriod[] => {
+  const periods = stages.map((stage, i): TablePeriod => {
     const base = { at: stage.at, offset: stage.offset, abbreviation: stage.abbreviation }
     if (stage.save < 0) return { ...base, dst: 0 }
     const before = stages[i - 1]

@@ -52,7 +52,8 @@ export const SERVER_LIMITS: Readonly<ServerLimits> = {
   maxConnections: 2_500,
   // No route reads a body; bodies are refused before parsing, and this is the backstop.
   bodyLimit: 1_024,
-  // The longest segment of an IANA zone name is 32 characters; longer ones cannot match.
+  // Only /assets/:file has a named parameter (wildcards are not limited): its names are ~25
+  // characters, so a longer one cannot match, and the router stops reading it here.
   maxParamLength: 100,
   // Long enough for the client to read the error before the close, short enough to bound a dripping client.
   lingerMs: 2_000,

@@ -3,11 +3,14 @@
 
 export const API_PREFIX = '/api'
 
+/** Where a zone's or area's path begins: `/api/timezone/Europe/Moscow`. */
+export const ZONE_PREFIX = '/api/timezone/'
+
 /** The routes as registered; `*` takes the rest of the path (a zone or area name, an address). */
 export const API_ROUTES = {
   zones: '/api/timezone',
   zonesText: '/api/timezone.txt',
-  zone: '/api/timezone/*',
+  zone: `${ZONE_PREFIX}*`,
   caller: '/api/ip',
   callerText: '/api/ip.txt',
   address: '/api/ip/*',
@@ -21,8 +24,6 @@ export const API_ERRORS = {
 } as const
 
 export const ALLOWED_METHODS = 'GET, HEAD'
-export const JSON_TYPE = 'application/json; charset=utf-8'
-export const TEXT_TYPE = 'text/plain; charset=utf-8'
 
 // Browser clients of time APIs call them cross-origin; nothing here is private.
 export const CORS_HEADERS = { 'access-control-allow-origin': '*' } as const

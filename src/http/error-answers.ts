@@ -5,10 +5,10 @@ import {
   CORS_HEADERS,
   isApiPath,
   isTextPath,
-  JSON_TYPE,
   pathOf,
-  TEXT_TYPE,
+  ZONE_PREFIX,
 } from './api-contract.ts'
+import { HTML_TYPE, JSON_TYPE, TEXT_TYPE } from './media-types.ts'
 
 // RFC 9110's wording (Node's STATUS_CODES still says "Payload Too Large").
 const TITLES: Record<number, string> = {
@@ -40,7 +40,7 @@ export const sendError = (
     if (isTextPath(path)) return reply.type(TEXT_TYPE).send(`Error: ${message}`)
     return reply.type(JSON_TYPE).send({ error: message })
   }
-  return reply.type('text/html; charset=utf-8').send(errorPage(status, TITLES[status] ?? 'Error'))
+  return reply.type(HTML_TYPE).send(errorPage(status, TITLES[status] ?? 'Error'))
 }
 
 const clientStatus = (error: { statusCode?: number }) =>
@@ -49,7 +49,7 @@ const clientStatus = (error: { statusCode?: number }) =>
 /** Unknown paths are 404 (an unknown zone says so), and no error ever shows its stack. */
 export const setErrorAnswers = (app: FastifyInstance) => {
   app.setNotFoundHandler((request, reply) =>
-    pathOf(request.url).startsWith('/api/timezone/')
+    pathOf(request.url).startsWith(ZONE_PREFIX)
       ? sendError(request, reply, 404, API_ERRORS.unknownLocation)
       : sendError(request, reply, 404),
   )

@@ -2,6 +2,7 @@
 import type { Server } from 'node:http'
 import type { FastifyInstance } from 'fastify'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import { ALLOWED_METHODS } from './api-contract.ts'
 import { createServer } from './node-http.ts'
 
 // Latency buckets in seconds, dense below 10 ms where this service lives.
@@ -80,7 +81,7 @@ export const createMetricsServer = ({ registry }: Metrics): Server =>
     const path = (request.url ?? '').split('?', 1)[0]
     if (path !== '/metrics') return response.writeHead(404).end()
     if (request.method !== 'GET' && request.method !== 'HEAD')
-      return response.writeHead(405, { allow: 'GET, HEAD' }).end()
+      return response.writeHead(405, { allow: ALLOWED_METHODS }).end()
     registry.metrics().then(
       (text) =>
         response

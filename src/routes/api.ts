@@ -1,16 +1,10 @@
 // The worldtimeapi.org-compatible API: zone lists, the time in a zone or at an address.
 import fastJson from 'fast-json-stringify'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import {
-  API_ERRORS,
-  API_ROUTES,
-  CORS_HEADERS,
-  JSON_TYPE,
-  TEXT_TYPE,
-  TIME_HEADERS,
-} from '../http/api-contract.ts'
+import { API_ERRORS, API_ROUTES, CORS_HEADERS, TIME_HEADERS } from '../http/api-contract.ts'
 import { callerAddress } from '../http/caller-address.ts'
 import { sendError } from '../http/error-answers.ts'
+import { JSON_TYPE, TEXT_TYPE } from '../http/media-types.ts'
 import { type IpAddress, parseIp } from '../ip/ip-address.ts'
 import type { IpZones } from '../ip/ip-zones.ts'
 import type { Clock } from '../time/clock.ts'
@@ -46,9 +40,6 @@ const zoneList = (names: readonly string[]): ZoneList => ({
   json: serializeList(names),
   text: `${names.join('\n')}\n`,
 })
-// Longer than any IANA name with a .txt suffix; spares the lookup for junk.
-const MAX_NAME = 64
-
 /** The name in a wildcard path, less `.txt` (the router has already dropped a trailing slash). */
 const splitName = (name: string) =>
   name.endsWith('.txt') ? { name: name.slice(0, -4), text: true } : { name, text: false }
@@ -95,7 +86,6 @@ export const registerApiRoutes = (
       timeHeaders(reply)
       const { name, text } = splitName(request.params['*'])
       if (name === '') return sendList(reply, all, text)
-      if (name.length > MAX_NAME) return sendError(request, reply, 404, API_ERRORS.unknownLocation)
       const zone = zones.resolve(name)
       if (zone) return sendTime(reply, zone, callerAddress(request), text)
       const area = zones.inArea(name)

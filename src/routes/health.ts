@@ -1,5 +1,6 @@
 // Liveness and readiness probes.
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { JSON_TYPE } from '../http/media-types.ts'
 import type { Lifecycle } from '../lifecycle.ts'
 import { tzdbVersion } from '../time/tzdb.ts'
 
@@ -11,7 +12,7 @@ const READY = status('ready')
 const CLOSING = status('shutting down')
 
 const send = (reply: FastifyReply, body: string) =>
-  reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(body)
+  reply.header('cache-control', 'no-store').type(JSON_TYPE).send(body)
 
 // Probes are not logged: a kubelet asks every few seconds, and the lines would say nothing the
 // metrics (http_requests_total by route and status) and the shutdown lines do not. Warnings and

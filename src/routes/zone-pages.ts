@@ -10,7 +10,7 @@ import type { PageModel } from '../render/page-model.ts'
 import type { Clock } from '../time/clock.ts'
 import { offsetChangesBetween } from '../time/offset-changes.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
-import { findPeriod, tzdbNames } from '../time/tzdb.ts'
+import { findPeriod } from '../time/tzdb.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
 
 // The visitor is told of changes this far ahead: "From 28 March, Moscow is 2 hours ahead of you".
@@ -63,16 +63,6 @@ const sendHtml = (reply: FastifyReply, language: Language, html: string) =>
     .send(html)
 
 export const registerZonePages = (app: FastifyInstance, deps: ZonePagesDeps) => {
-  const listed = new Set(deps.zones.names)
-  // The listed name for any case or alias: /europe/london and /Europe/Belfast go to /Europe/London.
-  const canonical = (name: string) => {
-    const resolved = deps.zones.resolve(name)
-    if (!resolved) return undefined
-    if (listed.has(resolved)) return resolved
-    const target = tzdbNames.links[resolved]
-    return target && listed.has(target) ? target : undefined
-  }
-
   app.get('/cities', (request, reply) => {
     const language = languageOf(request)
     return sendHtml(reply, language, deps.citiesPage(language))
@@ -82,7 +72,8 @@ export const registerZonePages = (app: FastifyInstance, deps: ZonePagesDeps) => 
     const path = pathOf(request.url)
     if (isApiPath(path)) return reply.callNotFound()
     const name = request.params['*']
-    const zone = name.length <= 64 ? canonical(name) : undefined
+    // The listed name for any case or alias: /europe/london and /Europe/Belfast go to /Europe/London.
+    const zone = deps.zones.listed(name)
     if (!zone) return sendError(request, reply, 404)
     const language = languageOf(request)
     if (zone !== name) {

@@ -1,4 +1,5 @@
 // The worldtimeapi time object for an instant in a zone, from the vendored tzdb's periods.
+import { formatIsoOffset, formatTimeOfDay } from './format.ts'
 import { findPeriod } from './tzdb.ts'
 
 /** The worldtimeapi.org time object, less `client_ip` (which belongs to HTTP). */
@@ -20,7 +21,7 @@ export type TimeInfo = {
 }
 
 // What holds between two offset transitions of a zone; computed once per period, not per call.
-type Period = {
+type CurrentPeriod = {
   fromNs: bigint | null
   untilNs: bigint | null
   abbreviation: string
@@ -43,15 +44,9 @@ const EPOCH_DATE = Temporal.PlainDate.from('1970-01-01')
 const utcString = (epochSeconds: number) =>
   Temporal.Instant.fromEpochMilliseconds(epochSeconds * 1000).toString({ timeZone: 'UTC' })
 
-const formatOffset = (seconds: number) => {
-  const sign = seconds < 0 ? '-' : '+'
-  const minutes = Math.floor(Math.abs(seconds) / 60)
-  return `${sign}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`
-}
-
 const toNs = (seconds: number | null) => (seconds === null ? null : BigInt(seconds) * NS_PER_SECOND)
 
-const periodAt = (instant: Temporal.Instant, zone: string): Period => {
+const periodAt = (instant: Temporal.Instant, zone: string): CurrentPeriod => {
   const named = findPeriod(zone, Math.floor(instant.epochMilliseconds / 1000))
   if (!named) throw new RangeError(`unknown zone ${zone}`)
   const dst = named.dst !== 0
@@ -62,14 +57,14 @@ const periodAt = (instant: Temporal.Instant, zone: string): Period => {
     dst,
     dstOffset: named.dst,
     rawOffset: named.offset - named.dst,
-    utcOffset: formatOffset(named.offset),
+    utcOffset: formatIsoOffset(named.offset / 60),
     offsetSeconds: named.offset,
     dstFrom: dst && named.from !== null ? utcString(named.from) : null,
     dstUntil: dst && named.until !== null ? utcString(named.until) : null,
   }
 }
 
-const contains = (period: Period, ns: bigint) =>
+const contains = (period: CurrentPeriod, ns: bigint) =>
   (period.fromNs === null || period.fromNs <= ns) &&
   (period.untilNs === null || ns < period.untilNs)
 
@@ -83,17 +78,13 @@ const calendarDayOf = (dayNumber: number): CalendarDay => {
   }
 }
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
-const timeOfDay = (second: number) =>
-  `${pad2(Math.floor(second / 3600))}:${pad2(Math.floor(second / 60) % 60)}:${pad2(second % 60)}`
-
 /**
  * Describes instants in zones, reusing each zone's current period until the next transition and
  * each local date's calendar fields until the date changes: per call, only the time of day is
  * computed, by arithmetic on the instant and the period's fixed offset.
  */
 export const createTimeDescriber = () => {
-  const periods = new Map<string, Period>()
+  const periods = new Map<string, CurrentPeriod>()
   // Keyed by days since 1970-01-01; only the two or three dates in use somewhere on Earth recur.
   const days = new Map<number, CalendarDay>()
   const calendarDay = (dayNumber: number) => {
@@ -121,8 +112,8 @@ export const createTimeDescriber = () => {
     const local = calendarDay(localDay)
     // As Temporal's toString({ fractionalSecondDigits: 6 }) writes them, offset included.
     const fraction = `.${String(micros).padStart(6, '0')}`
-    const localClock = timeOfDay(localSeconds - localDay * SECONDS_PER_DAY)
-    const utcClock = timeOfDay(unixtime - utcDay * SECONDS_PER_DAY)
+    const localClock = formatTimeOfDay(localSeconds - localDay * SECONDS_PER_DAY)
+    const utcClock = formatTimeOfDay(unixtime - utcDay * SECONDS_PER_DAY)
     return {
       abbreviation: period.abbreviation,
       datetime: `${local.date}T${localClock}${fraction}${period.utcOffset}`,

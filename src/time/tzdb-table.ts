@@ -1,7 +1,7 @@
 // The committed tzdb table's shape, shared by its generator and its reader.
 
 /** What holds from `at` (epoch seconds) to the next period: total offset, DST amount, name. */
-export type Period = { at: number; offset: number; dst: number; abbreviation: string }
+export type TablePeriod = { at: number; offset: number; dst: number; abbreviation: string }
 
 /** [offset seconds, abbreviation, DST seconds] */
 export type PeriodType = [number, string, number]
@@ -26,9 +26,9 @@ export type TzdbTable = {
   places: Record<string, Place>
 }
 
-export const encodeZone = (periods: readonly Period[], footer: string): EncodedZone => {
+export const encodeZone = (periods: readonly TablePeriod[], footer: string): EncodedZone => {
   const types: PeriodType[] = []
-  const keyOf = (p: Period) => `${p.offset} ${p.abbreviation} ${p.dst}`
+  const keyOf = (p: TablePeriod) => `${p.offset} ${p.abbreviation} ${p.dst}`
   const indexOf = new Map<string, number>()
   let indexes = ''
   for (const p of periods) {

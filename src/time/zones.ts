@@ -6,6 +6,8 @@ export type ZoneRegistry = {
   readonly names: readonly string[]
   /** The properly cased zone for a name or alias (any case), or undefined if unknown. */
   resolve(name: string): string | undefined
+  /** The listed zone a name stands for (any case, an alias as its target), or undefined. */
+  listed(name: string): string | undefined
   /** The listed zones under an area such as "America" (any case), or undefined if none. */
   inArea(area: string): readonly string[] | undefined
 }
@@ -26,6 +28,8 @@ const FORMER_ZONES = [
 ]
 // A placeholder for machines with no zone set, not a place.
 const NOT_PLACES = new Set(['Factory'])
+// Longer than any IANA name; spares the lookup for junk.
+const MAX_NAME = 64
 
 export const createZoneRegistry = (tzdb: ZoneNames = tzdbNames): ZoneRegistry => {
   const known = new Set([...tzdb.zones, ...Object.keys(tzdb.links)])
@@ -43,9 +47,18 @@ export const createZoneRegistry = (tzdb: ZoneNames = tzdbNames): ZoneRegistry =>
     const area = name.slice(0, slash).toLowerCase()
     areas.set(area, [...(areas.get(area) ?? []), name])
   }
+  const isListed = new Set(names)
+  const resolve = (name: string) =>
+    name.length > MAX_NAME ? undefined : byLowerCase.get(name.toLowerCase())
   return {
     names,
-    resolve: (name) => byLowerCase.get(name.toLowerCase()),
+    resolve,
+    listed: (name) => {
+      const resolved = resolve(name)
+      if (resolved === undefined || isListed.has(resolved)) return resolved
+      const target = tzdb.links[resolved]
+      return target !== undefined && isListed.has(target) ? target : undefined
+    },
     inArea: (area) => areas.get(area.toLowerCase()),
   }
 }
