@@ -1,0 +1,62 @@
+// worldtimeapi.org's /api/ip: the time at the caller's address, or at any address.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { API_ERRORS, API_ROUTES } from '../http/api-contract.ts'
+import { callerAddress } from '../http/caller-address.ts'
+import { sendError } from '../http/error-answers.ts'
+import { type IpAddress, parseIp } from '../ip/ip-address.ts'
+import type { IpZones } from '../ip/ip-zones.ts'
+import type { Clock } from '../time/clock.ts'
+import type { TimeDescriber } from '../time/time-info.ts'
+import type { ZoneRegistry } from '../time/zones.ts'
+import { sendTime, splitName, timeHeaders } from './time-answers.ts'
+
+export type IpApiDeps = {
+  clock: Clock
+  zones: ZoneRegistry
+  describe: TimeDescriber
+  /** The IP-to-zone table, loaded on first use. */
+  ipZones: () => IpZones
+  /** The zone for addresses with no location; null: 404. */
+  ipFallbackZone: string | null
+}
+
+const dotted = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`
+
+/** The address as client_ip shows it: IPv4-mapped IPv6 as the IPv4 address it carries. */
+const showAddress = (address: IpAddress, text: string) =>
+  address.version === 4 ? dotted(address.words[0] ?? 0) : text
+
+export const registerIpApi = (
+  app: FastifyInstance,
+  { clock, zones, describe, ipZones, ipFallbackZone }: IpApiDeps,
+) => {
+  // The zone of an address; the fallback for one with no location (private, unlisted, ...).
+  let table: IpZones | undefined
+  const zoneOf = (address: IpAddress) => {
+    table ??= ipZones()
+    const found = table.lookupParsed(address)
+    return (found && zones.resolve(found)) ?? ipFallbackZone
+  }
+  const timeAt = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    addressText: string,
+    text: boolean,
+  ) => {
+    timeHeaders(reply)
+    const address = parseIp(addressText)
+    if (!address) return sendError(request, reply, 400, API_ERRORS.malformedIp)
+    const zone = zoneOf(address)
+    if (!zone) return sendError(request, reply, 404, API_ERRORS.unknownLocation)
+    const time = { client_ip: showAddress(address, addressText), ...describe(clock(), zone) }
+    return sendTime(reply, time, text)
+  }
+  const caller = (text: boolean) => (request: FastifyRequest, reply: FastifyReply) =>
+    timeAt(request, reply, callerAddress(request), text)
+  app.get(API_ROUTES.caller, caller(false))
+  app.get(API_ROUTES.callerText, caller(true))
+  app.get(API_ROUTES.address, (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+    const { name, text } = splitName(request.params['*'])
+    return timeAt(request, reply, name === '' ? callerAddress(request) : name, text)
+  })
+}
