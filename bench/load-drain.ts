@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { freePort } from '../scripts/free-port.ts'
 import { statusKb } from '../scripts/proc.ts'
+import { type LoadResult, startLoad } from './load-autocannon.ts'
 import {
   GROWTH_LIMIT,
   JUDGED_SOAK_SECONDS,
@@ -22,7 +23,6 @@ import {
   rssWindowSeconds,
   windowMeans,
 } from './rss-growth.ts'
-import { type LoadResult, startLoad } from './start-load.ts'
 
 const { values: args } = parseArgs({
   options: {
