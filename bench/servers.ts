@@ -38,15 +38,18 @@ export type ServerSpec = {
 const children = new Set<ChildProcess>()
 let guarded = false
 
+/** SIGKILL to every process started here that still runs. */
+export const killStarted = () => {
+  for (const child of children) child.kill('SIGKILL')
+}
+
 /** Kills the child, by its PID, when this process exits or is interrupted. */
 export const track = (child: ChildProcess) => {
   children.add(child)
   child.once('exit', () => children.delete(child))
   if (guarded) return
   guarded = true
-  process.on('exit', () => {
-    for (const started of children) started.kill('SIGKILL')
-  })
+  process.on('exit', killStarted)
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
 }
 
