@@ -90,18 +90,22 @@ export const startServers = async ({ options, machine }: Bench) => {
     if (!launch) throw new Error(`${name} cannot be started`)
     return startServer({ name, launch, cpuList })
   }
-  const started = new Map([[SERVICE, await start(SERVICE)]])
-  const captured = await captureRoutes(started.get(SERVICE) as Server)
+  const service = await start(SERVICE)
+  const captured = await captureRoutes(service)
   writeFileSync(capturedFile, JSON.stringify(captured))
+  const servers: Server[] = []
   for (const { name, entry, replays } of options.kinds) {
-    if (!entry) continue
+    if (!entry) {
+      servers.push(service)
+      continue
+    }
     launchers.set(name, launchBundled(entry, dir, capturedFile))
     const server = await start(name)
     if (replays) await checkReplay(server, captured)
-    started.set(name, server)
+    servers.push(server)
   }
   return {
-    servers: options.kinds.map(({ name }) => started.get(name) as Server),
+    servers,
     start,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   }
