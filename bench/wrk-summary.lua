@@ -1,4 +1,4 @@
--- Loaded by bench/wrk.ts with `wrk -s`: at the end of the run, one line that bench/wrk.ts parses.
+-- Loaded by bench/load-wrk.ts with `wrk -s`: at the end of the run, one line that it parses.
 -- Latencies are wrk's own, in microseconds; cpu_ticks is wrk's user+system CPU time so far, in
 -- USR_HZ ticks (fields 14 and 15 of /proc/self/stat), read while the process still exists.
 local function cpu_ticks()

@@ -4,6 +4,8 @@
 // tops out near the floor's own speed. bench/wrk-summary.lua prints wrk's figures as one line.
 import { spawn, spawnSync } from 'node:child_process'
 import { cpuSeconds } from '../scripts/proc.ts'
+import { judgeFailures, type Measured, type Tool } from './measured.ts'
+import { HOST, type Server } from './servers.ts'
 
 const TICKS_PER_SECOND = 100 // USER_HZ, the unit of /proc/<pid>/stat times, as in scripts/proc.ts
 const SCRIPT = new URL('wrk-summary.lua', import.meta.url).pathname
@@ -36,17 +38,9 @@ export type WrkOptions = {
   delayMs?: number | undefined
 }
 
-export type WrkMeasured = {
-  rps: number
+/** Latencies in ms (wrk records microseconds); clientShare well under 1: wrk was not the limit. */
+export type WrkMeasured = Measured & {
   requests: number
-  /** Latency percentiles, in ms; wrk records microseconds. */
-  p50: number
-  p99: number
-  /** The server's CPU time over the run: per request in µs, and as a share of the run's time. */
-  cpuUs: number
-  cpuShare: number
-  /** wrk's own CPU time as a share of the run: well under 1, wrk was not the limit. */
-  clientShare: number
   /** Socket errors (connect, read, write, timeout) and answers with a status of 400 and above. */
   failed: number
   errors: { connect: number; read: number; write: number; status: number; timeout: number }
@@ -122,3 +116,30 @@ export const runWrk = async (options: WrkOptions): Promise<WrkMeasured> => {
     errors: { connect, read, write, status, timeout },
   }
 }
+
+/** How wrk loads a server: its connections and run, its CPU, and whether it is paced. */
+export type WrkLoad = Omit<WrkOptions, 'url' | 'serverPid' | 'threads'>
+
+/** One wrk run of a server's route, void when too many answers failed. */
+export const measureWrk = async (server: Server, path: string, load: WrkLoad) => {
+  const result = await runWrk({
+    url: `http://${HOST}:${server.port}${path}`,
+    serverPid: server.pid,
+    ...load,
+  })
+  judgeFailures(
+    `wrk, ${server.name} ${path}`,
+    result.failed,
+    result.requests,
+    Object.entries(result.errors)
+      .map(([kind, count]) => `${count} ${kind}`)
+      .join(', '),
+  )
+  return result
+}
+
+/** wrk as a column group of the tables: as fast as it goes. */
+export const wrkTool = (load: WrkLoad): Tool => ({
+  name: 'wrk',
+  run: (server, path) => measureWrk(server, path, load),
+})

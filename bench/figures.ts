@@ -1,0 +1,15 @@
+// Everything one run of the bench measured, as the report prints it and the targets judge it.
+import type { ColdStarts } from './phases/cold-start.ts'
+import type { HalfRate } from './phases/half-rate.ts'
+import type { MaxRate } from './phases/max-rate.ts'
+import type { IdleMemory, PeakMemory } from './phases/memory.ts'
+
+export type Figures = {
+  maxRate: MaxRate
+  /** With --pipelined. */
+  pipelined: MaxRate | undefined
+  halfRate: HalfRate
+  cold: ColdStarts
+  idle: IdleMemory
+  peak: PeakMemory
+}
