@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import {
-  buildTable,
-  mergeRanges,
-  type Network,
-  type Range,
-  toAddress,
-  walkNetworks,
-  type ZonedNetwork,
-} from '../../scripts/generate-ip-zones.ts'
+import { toAddress } from '../../scripts/ip-zones/addresses.ts'
+import { type Network, walkNetworks } from '../../scripts/ip-zones/mmdb-tree.ts'
+import { mergeRanges, type Range, type ZonedNetwork } from '../../scripts/ip-zones/ranges.ts'
+import { buildTable } from '../../scripts/ip-zones/table.ts'
 import { classifyIp } from '../../src/ip/ip-address.ts'
 import { createIpZones, zoneIndexAt } from '../../src/ip/ip-zones.ts'
 import {
