@@ -8,7 +8,8 @@
 // read-database.ts (mmdb-tree.ts, zone-lookup.ts, ranges.ts), table.ts (buckets.ts), verify.ts.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { encodeIpZones, type IpZonesSource, type IpZonesTable } from '../src/ip/ip-zones-table.ts'
+import { encodeIpZones } from '../src/ip/ip-zones-file.ts'
+import type { IpZonesSource, IpZonesTable } from '../src/ip/ip-zones-table.ts'
 import { DBIP, loadInputs } from './ip-zones/inputs.ts'
 import { type Database, readDatabase } from './ip-zones/read-database.ts'
 import { buildTable } from './ip-zones/table.ts'

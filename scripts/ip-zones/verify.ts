@@ -1,7 +1,7 @@
 // Checks an encoded table against the ranges it came from, through the service's own lookup.
 import { specialUseOfWords } from '../../src/ip/ip-address.ts'
 import { createIpZones } from '../../src/ip/ip-zones.ts'
-import { decodeIpZones } from '../../src/ip/ip-zones-table.ts'
+import { decodeIpZones } from '../../src/ip/ip-zones-file.ts'
 import { formatAddress, toAddress } from './addresses.ts'
 import type { Range } from './ranges.ts'
 
