@@ -5,13 +5,12 @@
 // Usage: node scripts/generate-cities.ts [--version <CLDR version, or latest>]
 // CLDR lives in scripts/cities/ (its own package.json and lockfile), installed here on demand, so
 // the root install never carries its ~100 MB.
-import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { LANGUAGES } from '../src/i18n/languages.ts'
 import { tzdbNames } from '../src/time/tzdb.ts'
 import { createZoneRegistry } from '../src/time/zones.ts'
+import { installPinnedInputs } from './pinned-inputs.ts'
 
 /** CLDR's `zone` tree: nested by the ID's parts, a zone's node holding its names. */
 export type ZoneTree = { [key: string]: ZoneTree | string | undefined }
@@ -114,8 +113,10 @@ if (import.meta.main) main()
 
 function main(): void {
   const { values } = parseArgs({ options: { version: { type: 'string' } } })
-  const versions = installInputs(values.version)
-  const input = (path: string) => readJson(new URL(`node_modules/${path}`, INPUTS_DIR))
+  // Both packages come from one CLDR release; the aliases must match the names.
+  const moves = values.version ? [`${DATES}@${values.version}`, `${BCP47}@${values.version}`] : []
+  const { versions, file } = installPinnedInputs(INPUTS_DIR, moves)
+  const input = (path: string) => readJson(file(path))
 
   const cities = Object.fromEntries(
     LANGUAGES.map((language) => {
@@ -146,7 +147,7 @@ function main(): void {
   const json = `${JSON.stringify({ source, cities: table })}\n`
   writeFileSync(new URL('cities.json', OUT_DIR), json)
   // The licence asks for its notice beside every copy of the data.
-  copyFileSync(new URL(`node_modules/${DATES}/LICENSE`, INPUTS_DIR), new URL('LICENSE', OUT_DIR))
+  copyFileSync(file(`${DATES}/LICENSE`), new URL('LICENSE', OUT_DIR))
 
   const renamed = [...keys].filter(([zone, key]) => zone !== key && cityKeys.has(key))
   console.log(`${zones.length} zones, ${Buffer.byteLength(json)} bytes`)
@@ -155,31 +156,6 @@ function main(): void {
     console.log(`${language}: ${named} from CLDR, ${zones.length - named} by fallback`)
   }
   console.log(`under another ID: ${renamed.map(([zone, key]) => `${zone} (${key})`).join(', ')}`)
-}
-
-// scripts/cities/ has its own package.json and lockfile: install them when they changed.
-function installInputs(version: string | undefined): Record<string, string> {
-  const options = [
-    '--prefix',
-    fileURLToPath(INPUTS_DIR),
-    '--ignore-scripts',
-    '--no-audit',
-    '--no-fund',
-  ]
-  const npm = (...args: string[]) =>
-    execFileSync('npm', [...args, ...options], { stdio: 'inherit' })
-  // Both packages come from one CLDR release; the aliases must match the names.
-  if (version) npm('install', '--save-exact', `${DATES}@${version}`, `${BCP47}@${version}`)
-  const versions = readJson(new URL('package.json', INPUTS_DIR)).dependencies as Record<
-    string,
-    string
-  >
-  const stale = Object.entries(versions).some(([name, pinned]) => {
-    const installed = new URL(`node_modules/${name}/package.json`, INPUTS_DIR)
-    return !existsSync(installed) || readJson(installed).version !== pinned
-  })
-  if (stale) npm('ci')
-  return versions
 }
 
 function readJson(file: URL): Record<string, unknown> {

@@ -2,18 +2,17 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib'
 import { type IpAddress, parseIpInto, specialUseOfWords } from './ip-address.ts'
+import { decodeIpZones } from './ip-zones-file.ts'
+import { packIpZones, unpackIpZones } from './ip-zones-pack.ts'
 import {
   type BucketedRanges,
-  decodeIpZones,
   FIRST_SPECIAL_CODE,
   type IpZonesSource,
   type IpZonesTable,
   NO_ZONE,
   NO_ZONE_CODE,
-  packIpZones,
   SPLIT,
   SPLIT_CODE,
-  unpackIpZones,
 } from './ip-zones-table.ts'
 
 export type IpZones = {

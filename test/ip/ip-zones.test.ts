@@ -8,15 +8,9 @@ import { getHeapStatistics } from 'node:v8'
 import { brotliDecompressSync } from 'node:zlib'
 import { classifyIp, type IpAddress, parseIp, type SpecialUse } from '../../src/ip/ip-address.ts'
 import { compressIpZones, loadIpZones, zoneIndexAt } from '../../src/ip/ip-zones.ts'
-import {
-  type BucketedRanges,
-  decodeIpZones,
-  NO_ZONE,
-  packIpZones,
-  RARE_CODE,
-  SPLIT,
-  unpackIpZones,
-} from '../../src/ip/ip-zones-table.ts'
+import { decodeIpZones } from '../../src/ip/ip-zones-file.ts'
+import { packIpZones, unpackIpZones } from '../../src/ip/ip-zones-pack.ts'
+import { type BucketedRanges, NO_ZONE, RARE_CODE, SPLIT } from '../../src/ip/ip-zones-table.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
 
 const TABLE = new URL('../../data/ip-zones/ip-zones.bin', import.meta.url)

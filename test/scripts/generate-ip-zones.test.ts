@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import {
-  buildTable,
-  mergeRanges,
-  type Network,
-  type Range,
-  toAddress,
-  walkNetworks,
-  type ZonedNetwork,
-} from '../../scripts/generate-ip-zones.ts'
+import { toAddress } from '../../scripts/ip-zones/addresses.ts'
+import { type Network, walkNetworks } from '../../scripts/ip-zones/mmdb-tree.ts'
+import { mergeRanges, type Range, type ZonedNetwork } from '../../scripts/ip-zones/ranges.ts'
+import { buildTable } from '../../scripts/ip-zones/table.ts'
 import { classifyIp } from '../../src/ip/ip-address.ts'
 import { createIpZones, zoneIndexAt } from '../../src/ip/ip-zones.ts'
-import {
-  decodeIpZones,
-  encodeIpZones,
-  type IpZonesSource,
-  NO_ZONE,
-  RARE_CODE,
-} from '../../src/ip/ip-zones-table.ts'
+import { decodeIpZones, encodeIpZones } from '../../src/ip/ip-zones-file.ts'
+import { type IpZonesSource, NO_ZONE, RARE_CODE } from '../../src/ip/ip-zones-table.ts'
 
 const SOURCE: IpZonesSource = { package: 'test', version: '0', built: '2026-01-01', geoTz: '0' }
 
@@ -292,6 +282,11 @@ describe('buildTable, encode and decode', () => {
     const shifted = new Uint8Array(bytes.length + 1)
     shifted.set(bytes, 1)
     assert.deepEqual(decodeIpZones(shifted.subarray(1)), table)
+  })
+
+  test('refuses to encode arrays whose lengths disagree with each other', () => {
+    const short = { ...table, v4: { ...table.v4, firsts: table.v4.firsts.subarray(1) } }
+    assert.throws(() => encodeIpZones(short), /v4\.firsts/)
   })
 
   test('refuses a truncated table and a file that is not one', () => {
