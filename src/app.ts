@@ -3,9 +3,10 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import type { Config } from './config.ts'
 import { createClientErrorHandler } from './http/client-errors.ts'
-import { applyConnectionPolicy } from './http/connection-policy.ts'
+import { applyConnectionPolicy, createConnections } from './http/connection-policy.ts'
 import { answerFrameworkError, setErrorAnswers } from './http/error-answers.ts'
 import { countAnswers, createMetrics, type Metrics } from './http/metrics.ts'
+import { createNodeServer } from './http/node-server.ts'
 import { addRequestGate } from './http/request-gate.ts'
 import { addRequestLog, logAnswer } from './http/request-log.ts'
 import { addSecurityHeaders, SECURITY_HEADERS } from './http/security-headers.ts'
@@ -14,7 +15,7 @@ import type { Lifecycle } from './lifecycle.ts'
 import { registerApiRoutes } from './routes/api.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerPageRoutes } from './routes/page.ts'
-import { SERVER_LIMITS, type ServerLimits, serverOptions } from './server-limits.ts'
+import { fastifyLimits, SERVER_LIMITS, type ServerLimits } from './server-limits.ts'
 import { type Clock, systemClock } from './time/clock.ts'
 import { createTimeDescriber } from './time/time-info.ts'
 import { tzdbVersion } from './time/tzdb.ts'
@@ -50,7 +51,9 @@ export const buildApp = ({
   limits: overrides = {},
 }: AppOptions): FastifyInstance => {
   const limits: ServerLimits = { ...SERVER_LIMITS, ...overrides }
+  const connections = createConnections(limits)
   const app: FastifyInstance = Fastify({
+    serverFactory: (handler) => createNodeServer(limits, handler, connections.admit),
     logger: {
       level: config.logLevel,
       ...(logStream ? { stream: logStream } : {}),
@@ -73,9 +76,9 @@ export const buildApp = ({
       typeof config.trustProxy === 'number'
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
-    ...serverOptions(limits),
+    ...fastifyLimits(limits),
   })
-  applyConnectionPolicy(app, { ...limits, ready: () => lifecycle.ready })
+  applyConnectionPolicy(app, connections, { ...limits, ready: () => lifecycle.ready })
   addSecurityHeaders(app)
   countAnswers(app, metrics)
   addRequestGate(app)

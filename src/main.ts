@@ -47,6 +47,8 @@ try {
 const logs = destination({ dest: 1, sync: true, minLength: 4096 })
 setInterval(() => logs.flush(), 1000).unref()
 const flushLogs = () => logs.flush()
+// Every way out passes here (a signal, the hard deadline, an uncaught error, a failed listen).
+process.once('exit', () => logs.flushSync())
 
 const lifecycle: Lifecycle = { ready: true }
 const metrics = createMetrics({ tzdbVersion })
@@ -87,7 +89,6 @@ closeWithGrace(
     metricsServer?.close()
     metricsServer?.closeAllConnections()
     app.log.info('shutdown: closed')
-    logs.flushSync()
   },
 )
 
@@ -101,6 +102,5 @@ try {
   flushLogs()
 } catch (error) {
   app.log.fatal({ err: error }, 'cannot listen')
-  logs.flushSync()
   process.exit(1)
 }

@@ -2,8 +2,6 @@
  * The HTTP server's limits and timeouts, each with the reason for its value. Durations are
  * milliseconds. docs/reliability.md gives the faults these limits were tried against.
  */
-import type { Server } from 'node:http'
-import type { FastifyHttpOptions } from 'fastify'
 
 export type ServerLimits = {
   /** Time from a connection's first byte (or its accepting) to the end of the request headers. */
@@ -28,6 +26,12 @@ export type ServerLimits = {
   maxParamLength: number
   /** A socket that got a 4xx from the parser is drained at most this long, then destroyed. */
   lingerMs: number
+  /** Requests in flight on one connection (pipelined); beyond it the connection is closed. */
+  maxPipelined: number
+  /** A busy socket whose answers go unread this long may be reclaimed at the cap. */
+  stallMs: number
+  /** From shutdown on, a begun request gets at most this long to arrive whole, then a 408. */
+  drainGraceMs: number
 }
 
 /** After the shutdown delay, in-flight requests get this long before the process exits anyway. */
@@ -57,29 +61,26 @@ export const SERVER_LIMITS: Readonly<ServerLimits> = {
   maxParamLength: 100,
   // Long enough for the client to read the error before the close, short enough to bound a dripping client.
   lingerMs: 2_000,
+  // Node reads a whole chunk of pipelined requests at once (1,800 in 64 KB) and holds every
+  // answer until the ones before it are read: 12 MB a socket for /cities. Browsers never
+  // pipeline; wrk's --pipeline 10 and curl's few fit.
+  maxPipelined: 32,
+  // Unread for 2 s with Node's 16 KiB buffer full: a reader on any real link takes a few KiB in
+  // that time. Only reclaimed when the cap is reached, so a slow link loses nothing otherwise.
+  stallMs: 2_000,
+  // A real client sends its headers in one round trip: one second is many round trips.
+  drainGraceMs: 1_000,
 }
 
-/** Fastify's and Node's server settings for these limits. */
-export const serverOptions = (limits: ServerLimits): FastifyHttpOptions<Server> => ({
-  connectionTimeout: limits.connectionTimeout,
-  keepAliveTimeout: limits.keepAliveTimeout,
-  requestTimeout: limits.requestTimeout,
-  // Not Node's: its 503 for pipelined requests past the limit has no security headers; the
-  // connection policy ends the connection at the limit instead.
-  maxRequestsPerSocket: 0,
-  bodyLimit: limits.bodyLimit,
-  // Clients write /api/timezone/ and /api/timezone alike: one trailing slash is dropped.
-  routerOptions: { maxParamLength: limits.maxParamLength, ignoreTrailingSlash: true },
-  // Requests that reach a closing server are served (with Connection: close), not refused with a
-  // bare 503: clients without a retrying proxy need the answer (docs/reliability.md).
-  return503OnClosing: false,
-  // At close, idle keep-alive sockets go at once; busy ones finish their request first.
-  forceCloseConnections: 'idle',
-  http: {
-    headersTimeout: limits.headersTimeout,
-    maxHeaderSize: limits.maxHeaderSize,
-    connectionsCheckingInterval: limits.connectionsCheckingInterval,
-    // Node's own 400 for a missing Host has no security headers; the request gate answers it.
-    requireHostHeader: false,
-  },
-})
+/** Fastify's settings for these limits; Node's are set where the server is made (node-server.ts). */
+export const fastifyLimits = (limits: ServerLimits) =>
+  ({
+    bodyLimit: limits.bodyLimit,
+    // Clients write /api/timezone/ and /api/timezone alike: one trailing slash is dropped.
+    routerOptions: { maxParamLength: limits.maxParamLength, ignoreTrailingSlash: true },
+    // Requests that reach a closing server are served (with Connection: close), not refused with a
+    // bare 503: clients without a retrying proxy need the answer (docs/reliability.md).
+    return503OnClosing: false,
+    // At close, idle keep-alive sockets go at once; busy ones finish their request first.
+    forceCloseConnections: 'idle',
+  }) as const

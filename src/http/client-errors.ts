@@ -48,9 +48,15 @@ export const createClientErrorHandler =
       socket.destroy()
       return
     }
-    // Read and drop what the client still sends, so the close does not reset the answer away.
-    const linger = setTimeout(() => socket.destroy(), lingerMs)
-    socket.once('close', () => clearTimeout(linger))
-    socket.end(rawAnswer(status))
+    answerAndClose(socket, status, lingerMs)
     onAnswer?.(status)
   }
+
+/** Sends the whole answer for `status` and ends the connection, destroying it after `lingerMs`. */
+export const answerAndClose = (socket: Socket, status: number, lingerMs: number) => {
+  if (socket.destroyed || socket.writableEnded) return
+  // Read and drop what the client still sends, so the close does not reset the answer away.
+  const linger = setTimeout(() => socket.destroy(), lingerMs)
+  socket.once('close', () => clearTimeout(linger))
+  socket.end(rawAnswer(status))
+}

@@ -1,86 +1,79 @@
-// The connection policy: a cap on open connections that reclaims idle ones, requests per
-// connection, and Connection: close from shutdown on.
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+// The connection policy: a cap on open connections that reclaims idle and stalled ones, requests
+// per connection, Connection: close from shutdown on, and a drain that always ends.
+import type { Server } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyInstance } from 'fastify'
+import type { ServerLimits } from '../server-limits.ts'
+import { answerAndClose } from './client-errors.ts'
+import { type ConnectionTracker, createConnectionTracker } from './connection-tracker.ts'
 
-export type ConnectionPolicy = {
-  /** Open connections; at the cap a new one replaces the longest-idle, or is closed if none is. */
-  maxConnections: number
-  /** Answers on one connection; the last one says Connection: close. */
-  maxRequestsPerSocket: number
+export type ConnectionPolicy = Pick<
+  ServerLimits,
+  | 'maxConnections'
+  | 'maxRequestsPerSocket'
+  | 'connectionsCheckingInterval'
+  | 'drainGraceMs'
+  | 'headersTimeout'
+  | 'lingerMs'
+> & {
   /** Whether the service still takes traffic: once not, every answer ends its connection. */
   ready: () => boolean
 }
 
 /**
  * Caps open connections the way nginx frees keep-alive connections when it runs out: idle ones
- * (no request in flight) go first, oldest first, so idle clients cannot lock others out. Only
- * when every connection is busy is the new one closed.
+ * (no request in flight) go first, oldest first, then stalled ones (answers left unread), so
+ * neither idle nor non-reading clients can lock others out. Only when every connection is busy
+ * and reading is the new one closed.
  */
-const capConnections = (server: Server, max: number, onRefused: () => void) => {
-  // Insertion order is idle order: the first entry has been idle longest.
-  const idle = new Set<Socket>()
-  const inFlight = new Map<Socket, number>()
-  let open = 0
+const capConnections = (
+  server: Server,
+  tracker: ConnectionTracker,
+  max: number,
+  onRefused: () => void,
+) => {
   // The cap is ours: Node's own would refuse the new connection however idle the others are.
   server.maxConnections = Number.POSITIVE_INFINITY
-  server.on('connection', (socket: Socket) => {
-    if (open >= max) {
-      const oldest = idle.values().next().value
-      if (!oldest) {
-        socket.destroy()
-        onRefused()
-        return
-      }
-      idle.delete(oldest)
-      oldest.destroy()
-    }
-    open += 1
-    idle.add(socket)
-    socket.once('close', () => {
-      open -= 1
-      idle.delete(socket)
-      inFlight.delete(socket)
-    })
-  })
-  server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
-    const socket = request.socket
-    idle.delete(socket)
-    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1)
-    response.once('close', () => {
-      const left = (inFlight.get(socket) ?? 1) - 1
-      if (left > 0) return inFlight.set(socket, left)
-      inFlight.delete(socket)
-      if (!socket.destroyed) idle.add(socket)
-    })
+  // Before the tracker's own listener, so the newcomer is not counted yet.
+  server.prependListener('connection', (socket: Socket) => {
+    if (tracker.open < max || tracker.reclaim()) return
+    socket.destroy()
+    onRefused()
   })
 }
 
-export const applyConnectionPolicy = (
-  app: FastifyInstance,
-  { maxConnections, maxRequestsPerSocket, ready }: ConnectionPolicy,
-) => {
-  let refused = 0
-  let refusedLoggedAt = 0
-  capConnections(app.server, maxConnections, () => {
-    refused += 1
-    // One line per 10 s at most: a flood must not become a flood of logs.
-    if (Date.now() - refusedLoggedAt < 10_000) return
-    refusedLoggedAt = Date.now()
-    app.log.warn({ refused, maxConnections }, 'connection limit reached')
-    refused = 0
+/** The tracker the server's requests pass (createNodeServer's `admit`) before Fastify's. */
+export const createConnections = (limits: ServerLimits) =>
+  createConnectionTracker({
+    stallMs: limits.stallMs,
+    stuckMs: limits.connectionTimeout,
+    maxPipelined: limits.maxPipelined,
   })
 
+export const applyConnectionPolicy = (
+  app: FastifyInstance,
+  tracker: ConnectionTracker,
+  policy: ConnectionPolicy,
+) => {
+  const { server } = app
+  tracker.attach(server)
+  const sweeper = setInterval(
+    () => tracker.sweep(Date.now()),
+    policy.connectionsCheckingInterval,
+  ).unref()
+  server.once('close', () => clearInterval(sweeper))
+  capConnections(server, tracker, policy.maxConnections, logRefusals(app, policy.maxConnections))
+
   // Node would answer "100 Continue" by itself; no route wants a body, so never invite one.
-  app.server.on('checkContinue', (request, response) =>
-    app.server.emit('request', request, response),
-  )
+  server.on('checkContinue', (request, response) => server.emit('request', request, response))
 
   // Set from the first close step, so answers sent while draining end their connection.
   let closing = false
   app.addHook('preClose', (done) => {
     closing = true
+    drainConnections(tracker, policy, (answered) => {
+      if (answered > 0) app.log.info({ answered }, 'shutdown: begun requests answered 408')
+    })
     done()
   })
   // From shutdown on, and at maxRequestsPerSocket answers, an answer ends its connection, so
@@ -91,7 +84,48 @@ export const applyConnectionPolicy = (
     const socket = request.raw.socket
     const count = (answered.get(socket) ?? 0) + 1
     answered.set(socket, count)
-    if (closing || !ready() || count >= maxRequestsPerSocket) reply.header('connection', 'close')
+    if (closing || !policy.ready() || count >= policy.maxRequestsPerSocket)
+      reply.header('connection', 'close')
     done(null, payload)
   })
+}
+
+// One line per 10 s at most: a flood must not become a flood of logs.
+const logRefusals = (app: FastifyInstance, maxConnections: number) => {
+  let refused = 0
+  let loggedAt = 0
+  return () => {
+    refused += 1
+    if (Date.now() - loggedAt < 10_000) return
+    loggedAt = Date.now()
+    app.log.warn({ refused, maxConnections }, 'connection limit reached')
+    refused = 0
+  }
+}
+
+/**
+ * Once the listener closes, Node stops enforcing headersTimeout and requestTimeout, so a begun
+ * request would hold the process until the hard deadline. Node closes the idle sockets itself;
+ * what stays idle in our sense holds a request begun and not finished: it gets until its
+ * headers deadline, or `drainGraceMs`, whichever is sooner, then a 408. Stalled readers go.
+ */
+const drainConnections = (
+  tracker: ConnectionTracker,
+  policy: ConnectionPolicy,
+  onDone: (answered: number) => void,
+) => {
+  const cutoff = Date.now() + policy.drainGraceMs
+  const answered = new Set<Socket>()
+  const timer = setInterval(() => {
+    const now = Date.now()
+    for (const [socket, idleSince] of tracker.idle)
+      if (!answered.has(socket) && now >= Math.min(cutoff, idleSince + policy.headersTimeout)) {
+        answered.add(socket)
+        answerAndClose(socket, 408, policy.lingerMs)
+      }
+    for (const socket of [...tracker.stalled]) socket.destroy()
+    if (tracker.open > 0) return
+    clearInterval(timer)
+    onDone(answered.size)
+  }, policy.connectionsCheckingInterval)
 }

@@ -145,6 +145,39 @@ test('an uncaught error is logged once, in-flight requests finish, then the proc
   assert.ok(messages.indexOf('shutdown: closed') > failed, 'exited without closing first')
 })
 
+// A request begun and never finished: the line and one header, then silence.
+const halfSent = async (port: number) => {
+  const conn = await open(port)
+  conn.socket.write('GET /api/ip HTTP/1.1\r\nHost: x\r\n')
+  return conn
+}
+
+test('SIGTERM with 100 half-sent requests open: each gets 408, the process exits 0 in seconds, the log ends with its last line', async () => {
+  const server = await start({ SHUTDOWN_DELAY_MS: '500' })
+  const silent = await Promise.all(Array.from({ length: 100 }, () => halfSent(server.port)))
+  // Dripping ones too: a header line every 200 ms, never the end.
+  const dripping = await Promise.all(Array.from({ length: 20 }, () => halfSent(server.port)))
+  const drip = setInterval(() => {
+    for (const conn of dripping) if (!conn.socket.destroyed) conn.socket.write('X-Drip: 1\r\n')
+  }, 200)
+  const started = Date.now()
+  server.child.kill('SIGTERM')
+  const [code, signal] = await server.exited
+  clearInterval(drip)
+  const seconds = (Date.now() - started) / 1000
+  assert.equal(signal, null)
+  assert.equal(code, 0, server.output())
+  // The shutdown delay, a second for a begun request to finish, and the answers' linger.
+  assert.ok(seconds < 5, `exited after ${seconds} s`)
+  await Promise.all([...silent, ...dripping].map((conn) => conn.closed))
+  for (const conn of [...silent, ...dripping]) {
+    const [answer] = parseResponses(conn.text())
+    assert.equal(answer?.status, 408, conn.text())
+  }
+  const messages = server.lines().map((line) => line.msg)
+  assert.equal(messages.at(-1), 'shutdown: closed', server.output())
+})
+
 test('a second signal during the shutdown delay exits 1 at once', async () => {
   const server = await start({ SHUTDOWN_DELAY_MS: '30000' })
   server.child.kill('SIGTERM')
@@ -153,4 +186,6 @@ test('a second signal during the shutdown delay exits 1 at once', async () => {
   const [code] = await server.exited
   assert.equal(code, 1)
   assert.ok(!server.lines().some((line) => line.msg === 'shutdown: closed'))
+  // Written in the batch that process.exit would have lost.
+  assert.equal(server.lines().at(-1)?.msg, 'second SIGTERM, exiting', server.output())
 })
