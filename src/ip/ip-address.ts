@@ -18,9 +18,9 @@ export type SpecialUse =
   | 'multicast'
   | 'reserved'
 
-// The longest address is 45 characters (ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255); the rest
-// leaves room for a zone id and keeps isIP's regular expressions away from huge inputs.
-const MAX_LENGTH = 100
+// The longest address (ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255); also keeps isIP's regular
+// expressions away from huge inputs.
+const MAX_LENGTH = 45
 
 // Scratch space for parseIpInto: lookups parse without allocating.
 const groups = new Uint16Array(8)
@@ -43,19 +43,19 @@ const parseV4 = (text: string, from: number, to: number): number => {
 
 /**
  * Writes the address in text into out as words and returns its version, or 0 when text is not an
- * address. Only what node:net's isIP accepts is an address; an IPv6 zone id (`fe80::1%eth0`) is
- * accepted as isIP does and ignored. IPv4-mapped IPv6 (`::ffff:a.b.c.d`) is IPv4.
+ * address. Only what node:net's isIP accepts is an address, less a zone id (`fe80::1%eth0`: it
+ * names an interface of the sender's, and would carry any text into answers and logs).
+ * IPv4-mapped IPv6 (`::ffff:a.b.c.d`) is IPv4.
  */
 export const parseIpInto = (text: string, out: Uint32Array): 0 | 4 | 6 => {
-  if (text.length > MAX_LENGTH) return 0
+  if (text.length > MAX_LENGTH || text.includes('%')) return 0
   const version = isIP(text)
   if (version === 4) {
     out[0] = parseV4(text, 0, text.length)
     return 4
   }
   if (version !== 6) return 0
-  const percent = text.indexOf('%')
-  const end = percent < 0 ? text.length : percent
+  const end = text.length
   let count = 0
   let gap = -1
   let value = 0

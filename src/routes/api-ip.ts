@@ -4,6 +4,7 @@ import { API_ERRORS, API_ROUTES } from '../http/api-contract.ts'
 import { callerAddress } from '../http/caller-address.ts'
 import { sendError } from '../http/error-answers.ts'
 import { type IpAddress, parseIp } from '../ip/ip-address.ts'
+import { formatIp } from '../ip/ip-format.ts'
 import type { IpZones } from '../ip/ip-zones.ts'
 import type { Clock } from '../time/clock.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
@@ -19,12 +20,6 @@ export type IpApiDeps = {
   /** The zone for addresses with no location; null: 404. */
   ipFallbackZone: string | null
 }
-
-const dotted = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`
-
-/** The address as client_ip shows it: IPv4-mapped IPv6 as the IPv4 address it carries. */
-const showAddress = (address: IpAddress, text: string) =>
-  address.version === 4 ? dotted(address.words[0] ?? 0) : text
 
 export const registerIpApi = (
   app: FastifyInstance,
@@ -48,7 +43,7 @@ export const registerIpApi = (
     if (!address) return sendError(request, reply, 400, API_ERRORS.malformedIp)
     const zone = zoneOf(address)
     if (!zone) return sendError(request, reply, 404, API_ERRORS.unknownLocation)
-    const time = { client_ip: showAddress(address, addressText), ...describe(clock(), zone) }
+    const time = { client_ip: formatIp(address), ...describe(clock(), zone) }
     return sendTime(reply, time, text)
   }
   const caller = (text: boolean) => (request: FastifyRequest, reply: FastifyReply) =>

@@ -74,8 +74,9 @@ describe('parseIp', () => {
     }
   })
 
-  test('accepts a zone id as node:net does, and ignores it', () => {
-    assert.deepEqual(parseIp('fe80::1%eth0'), parseIp('fe80::1'))
+  test('refuses a zone id, which node:net accepts: it would carry any text into answers', () => {
+    assert.equal(parseIp('fe80::1%eth0'), undefined)
+    assert.equal(parseIp(`fe80::1%${'A'.repeat(90)}`), undefined)
   })
 
   test('refuses what node:net does not take for an address', () => {
@@ -276,7 +277,6 @@ describe('lookup', () => {
       '224.0.0.251',
       '::1',
       'fe80::1',
-      'fe80::1%eth0',
       'fd00::1',
       '2001:db8::1',
       'ff02::1',

@@ -14,14 +14,15 @@ const zoneOf = async (path: string, env: Record<string, string> = {}) => {
 
 describe('GET /api/ip/{ip}', () => {
   test('IPv4 and IPv6 addresses answer the time in their zone', async () => {
-    for (const [address, zone] of [
-      ['77.88.8.8', 'Europe/Moscow'],
-      ['2a02:6b8::feed:0ff', 'Europe/Moscow'],
+    for (const [address, zone, canonical] of [
+      ['77.88.8.8', 'Europe/Moscow', '77.88.8.8'],
+      // Echoed in RFC 5952's form, whatever the spelling asked.
+      ['2A02:6B8:0::FEED:0FF', 'Europe/Moscow', '2a02:6b8::feed:ff'],
     ] as const) {
       const res = await zoneOf(`/api/ip/${address}`)
       assert.equal(res.statusCode, 200, address)
       assert.equal(res.json().timezone, zone, address)
-      assert.equal(res.json().client_ip, address)
+      assert.equal(res.json().client_ip, canonical)
     }
   })
 
@@ -43,6 +44,9 @@ describe('GET /api/ip/{ip}', () => {
       'x'.repeat(5000),
       '::ffff:999.1.1.1',
       '1.1.1.1%2F24',
+      // A zone id names the sender's own interface; it would echo any text.
+      'fe80::1%25eth0',
+      `fe80::1%25${'A'.repeat(90)}`,
       '..%2F..%2Fetc',
       '%D0%BC%D0%BE%D1%81%D0%BA%D0%B2%D0%B0',
       '1.1.1.1/extra',

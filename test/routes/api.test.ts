@@ -77,7 +77,8 @@ describe('GET /api/timezone/{area}/{location}', () => {
       { TRUST_PROXY: 'on' },
       { logStream: { write: (line) => lines.push(line) } },
     )
-    for (const forged of ['<script>', 'not-an-ip', '999.1.1.1', '1.2.3.4 5.6.7.8']) {
+    const zoneId = `fe80::1%${'A'.repeat(12_000)}`
+    for (const forged of ['<script>', 'not-an-ip', '999.1.1.1', '1.2.3.4 5.6.7.8', zoneId]) {
       const res = await proxied.inject({
         url: '/api/timezone/UTC',
         headers: { 'x-forwarded-for': forged },
@@ -85,8 +86,23 @@ describe('GET /api/timezone/{area}/{location}', () => {
       assert.equal(res.json().client_ip, '127.0.0.1', forged)
     }
     const logged = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request')
-    assert.equal(logged.length, 4)
+    assert.equal(logged.length, 5)
     for (const entry of logged) assert.equal(entry.ip, '127.0.0.1')
+    assert.ok(lines.every((line) => line.length < 1_000))
+    await proxied.close()
+  })
+
+  test('a trusted forwarded address is echoed and logged in its canonical form', async () => {
+    const lines: string[] = []
+    const proxied = buildTestApp(
+      { TRUST_PROXY: 'on' },
+      { logStream: { write: (line) => lines.push(line) } },
+    )
+    const headers = { 'x-forwarded-for': '2001:0DB8:0:0::0001' }
+    const res = await proxied.inject({ url: '/api/timezone/UTC', headers })
+    assert.equal(res.json().client_ip, '2001:db8::1')
+    const [entry] = lines.map((line) => JSON.parse(line)).filter((line) => line.msg === 'request')
+    assert.equal(entry?.ip, '2001:db8::1')
     await proxied.close()
   })
 })
