@@ -15,8 +15,10 @@ export type Config = {
   shutdownDelayMs: number
   /** The zone /api/ip answers for addresses with no location; null: 404. */
   ipFallbackZone: string | null
-  /** The Prometheus metrics listener's port, on `host`; null: no metrics listener. */
+  /** The Prometheus metrics listener's port; null: no metrics listener. */
   metricsPort: number | null
+  /** The metrics listener's address: by default `host`. */
+  metricsHost: string
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -89,7 +91,7 @@ export const loadConfig = (env: Env, resolveZone: (name: string) => string | und
     }
     return value
   }
-  const config: Omit<Config, 'ipFallbackZone' | 'metricsPort'> = {
+  const config: Omit<Config, 'ipFallbackZone' | 'metricsPort' | 'metricsHost'> = {
     port: read('PORT', 8080, integerIn(0, 65535), 'an integer port from 0 to 65535'),
     host: read('HOST', '0.0.0.0', parseHost, 'an IP address or a host name'),
     timeZone: read(
@@ -125,8 +127,10 @@ export const loadConfig = (env: Env, resolveZone: (name: string) => string | und
     (raw) => (raw === 'off' ? null : integerIn(1, 65535)(raw)),
     'an integer port from 1 to 65535, or off',
   )
-  if (metricsPort !== null && metricsPort === config.port)
+  // Operators keep it off the public interface by setting an internal address or 127.0.0.1.
+  const metricsHost = read('METRICS_HOST', config.host, parseHost, 'an IP address or a host name')
+  if (metricsPort !== null && metricsPort === config.port && metricsHost === config.host)
     problems.push(`METRICS_PORT=${metricsPort}: must differ from PORT`)
   if (problems.length > 0) throw new ConfigError(problems)
-  return { ...config, ipFallbackZone: fallback, metricsPort }
+  return { ...config, ipFallbackZone: fallback, metricsPort, metricsHost }
 }

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import closeWithGrace from 'close-with-grace'
 import { destination } from 'pino'
 import type { Lifecycle } from './lifecycle.ts'
-import { DRAIN_TIMEOUT_MS } from './server-limits.ts'
+import { DRAIN_TIMEOUT_MS, SERVER_LIMITS } from './server-limits.ts'
 
 if (typeof Temporal === 'undefined') {
   process.stderr.write(
@@ -19,13 +19,15 @@ const [
   { buildApp },
   { ConfigError, loadConfig },
   { createZoneRegistry },
-  { createMetrics, createMetricsServer },
+  { createMetrics },
+  { createMetricsServer },
   { tzdbVersion },
 ] = await Promise.all([
   import('./app.ts'),
   import('./config.ts'),
   import('./time/zones.ts'),
   import('./http/metrics.ts'),
+  import('./http/metrics-server.ts'),
   import('./time/tzdb.ts'),
 ])
 
@@ -61,7 +63,8 @@ const app = buildApp({
   publicDir: new URL('../public/', import.meta.url),
 })
 // Scrapers get their own listener: the public port never shows the process's internals.
-const metricsServer = config.metricsPort === null ? undefined : createMetricsServer(metrics)
+const metricsServer =
+  config.metricsPort === null ? undefined : createMetricsServer(metrics, SERVER_LIMITS)
 
 closeWithGrace(
   {
@@ -95,9 +98,9 @@ closeWithGrace(
 try {
   await app.listen({ port: config.port, host: config.host })
   if (metricsServer) {
-    metricsServer.listen({ port: config.metricsPort ?? 0, host: config.host })
+    metricsServer.listen({ port: config.metricsPort ?? 0, host: config.metricsHost })
     await once(metricsServer, 'listening')
-    app.log.info({ port: config.metricsPort, host: config.host }, 'metrics listening')
+    app.log.info({ port: config.metricsPort, host: config.metricsHost }, 'metrics listening')
   }
   flushLogs()
 } catch (error) {

@@ -25,6 +25,7 @@ test('defaults follow the design', () => {
     shutdownDelayMs: 5000,
     ipFallbackZone: 'Europe/Moscow',
     metricsPort: 9464,
+    metricsHost: '0.0.0.0',
   })
 })
 
@@ -48,8 +49,26 @@ test('good values are read and normalized', () => {
       shutdownDelayMs: 0,
       ipFallbackZone: 'Asia/Tokyo',
       metricsPort: 9100,
+      metricsHost: '::1',
     },
   )
+})
+
+describe('METRICS_HOST', () => {
+  test('keeps the metrics listener on an address of its own, by default HOST', () => {
+    assert.equal(load({ HOST: '::' }).metricsHost, '::')
+    assert.equal(load({ METRICS_HOST: '127.0.0.1' }).metricsHost, '127.0.0.1')
+    assert.deepEqual(problemsOf({ METRICS_HOST: 'not a host!' }), [
+      'METRICS_HOST="not a host!": expected an IP address or a host name',
+    ])
+  })
+
+  test('the same port as PORT is fine on another address', () => {
+    assert.equal(
+      load({ PORT: '9464', HOST: '0.0.0.0', METRICS_HOST: '127.0.0.1' }).metricsPort,
+      9464,
+    )
+  })
 })
 
 describe('METRICS_PORT', () => {

@@ -26,7 +26,7 @@ export type ConnectionPolicy = Pick<
  * neither idle nor non-reading clients can lock others out. Only when every connection is busy
  * and reading is the new one closed.
  */
-const capConnections = (
+export const capConnections = (
   server: Server,
   tracker: ConnectionTracker,
   max: number,
@@ -48,6 +48,7 @@ export const createConnections = (limits: ServerLimits) =>
     stallMs: limits.stallMs,
     stuckMs: limits.connectionTimeout,
     maxPipelined: limits.maxPipelined,
+    sweepEveryMs: limits.connectionsCheckingInterval,
   })
 
 export const applyConnectionPolicy = (
@@ -57,11 +58,6 @@ export const applyConnectionPolicy = (
 ) => {
   const { server } = app
   tracker.attach(server)
-  const sweeper = setInterval(
-    () => tracker.sweep(Date.now()),
-    policy.connectionsCheckingInterval,
-  ).unref()
-  server.once('close', () => clearInterval(sweeper))
   capConnections(server, tracker, policy.maxConnections, logRefusals(app, policy.maxConnections))
 
   // Node would answer "100 Continue" by itself; no route wants a body, so never invite one.

@@ -12,7 +12,7 @@ type Busy = {
 }
 
 export type ConnectionTracker = {
-  /** Follows the server's connections from now on. */
+  /** Follows the server's connections from now on, and sweeps them until it closes. */
   attach(server: Server): void
   /** Counts a request in; false (the connection destroyed) past `maxPipelined`. */
   admit: Admit
@@ -23,8 +23,6 @@ export type ConnectionTracker = {
   readonly stalled: ReadonlySet<Socket>
   /** Destroys the longest-idle socket, else the first stalled one; false if there is neither. */
   reclaim(): boolean
-  /** Looks at every busy socket's write buffer; run every `connectionsCheckingInterval`. */
-  sweep(now: number): void
 }
 
 export type TrackerOptions = {
@@ -34,6 +32,8 @@ export type TrackerOptions = {
   stuckMs: number
   /** Requests one connection may have in flight, pipelined; beyond it the connection goes. */
   maxPipelined: number
+  /** How often the write buffers are looked at (ms). */
+  sweepEveryMs: number
 }
 
 // Bytes the socket holds for the kernel: Node's buffer, and libuv's queue (which shrinks as the
@@ -46,13 +46,14 @@ export const createConnectionTracker = ({
   stallMs,
   stuckMs,
   maxPipelined,
+  sweepEveryMs,
 }: TrackerOptions): ConnectionTracker => {
   // Insertion order is idle order: the first entry has been idle longest.
   const idle = new Map<Socket, number>()
   const busy = new Map<Socket, Busy>()
   const stalled = new Set<Socket>()
   let open = 0
-  const attach = (server: Server) =>
+  const attach = (server: Server) => {
     server.on('connection', (socket: Socket) => {
       // Refused at the cap.
       if (socket.destroyed) return
@@ -65,6 +66,9 @@ export const createConnectionTracker = ({
         stalled.delete(socket)
       })
     })
+    const sweeper = setInterval(() => sweep(Date.now()), sweepEveryMs).unref()
+    server.once('close', () => clearInterval(sweeper))
+  }
   const admit: Admit = (request, response) => {
     const socket = request.socket
     if (socket.destroyed) return false
@@ -115,6 +119,5 @@ export const createConnectionTracker = ({
       victim.destroy()
       return true
     },
-    sweep,
   }
 }

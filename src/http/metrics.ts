@@ -1,9 +1,6 @@
-// Prometheus metrics: every answer counted, served on a listener of its own, never the public one.
-import type { Server } from 'node:http'
+// Prometheus metrics: every answer counted by method, route pattern and status.
 import type { FastifyInstance } from 'fastify'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
-import { ALLOWED_METHODS } from './api-contract.ts'
-import { createServer } from './node-http.ts'
 
 // Latency buckets in seconds, dense below 10 ms where this service lives.
 const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
@@ -74,19 +71,3 @@ export const countAnswers = (app: FastifyInstance, metrics: Metrics) => {
     done()
   })
 }
-
-/** A bare listener for scrapers: GET /metrics, nothing else. */
-export const createMetricsServer = ({ registry }: Metrics): Server =>
-  createServer((request, response) => {
-    const path = (request.url ?? '').split('?', 1)[0]
-    if (path !== '/metrics') return response.writeHead(404).end()
-    if (request.method !== 'GET' && request.method !== 'HEAD')
-      return response.writeHead(405, { allow: ALLOWED_METHODS }).end()
-    registry.metrics().then(
-      (text) =>
-        response
-          .writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' })
-          .end(request.method === 'HEAD' ? undefined : text),
-      () => response.writeHead(500).end(),
-    )
-  })

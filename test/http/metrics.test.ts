@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
 import type { AddressInfo } from 'node:net'
 import { after, describe, test } from 'node:test'
-import { createMetrics, createMetricsServer } from '../../src/http/metrics.ts'
+import { createMetrics } from '../../src/http/metrics.ts'
+import { createMetricsServer } from '../../src/http/metrics-server.ts'
+import { SERVER_LIMITS } from '../../src/server-limits.ts'
 import { exchange, startServer } from '../faults/server.ts'
 import { buildTestApp } from '../helpers.ts'
 
@@ -67,7 +69,7 @@ describe('metrics', () => {
 
   test('are served on their own listener, GET /metrics only', async () => {
     const metrics = createMetrics({ tzdbVersion: '2026f' })
-    const server = createMetricsServer(metrics)
+    const server = createMetricsServer(metrics, SERVER_LIMITS)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     after(() => server.close())
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
