@@ -93,7 +93,7 @@ export const decodeZoneShapes = (bytes: Uint8Array): ZoneShapesTable => {
     unitsPerDegree: header.unitsPerDegree,
     nodes: decodeTree(varints(bytes, treeAt), header),
     ...decodeParts(varints(bytes, countsAt), header),
-    coords: decodeCoords(varints(bytes, coordsAt), header.counts.vertices),
+    coords: decodeCoords(bytes, coordsAt, header.counts.vertices),
   }
 }
 
@@ -146,18 +146,23 @@ function decodeParts(next: () => number, header: Header) {
   return { firstPart, rest, partZone, firstRing, firstVertex }
 }
 
-// Zigzag deltas from the vertex before, x then y.
-function decodeCoords(next: () => number, vertices: number): Int32Array {
+// Zigzag deltas from the vertex before, x then y; the varints read inline, as this is most of
+// the load.
+function decodeCoords(bytes: Uint8Array, at: number, vertices: number): Int32Array {
   const coords = new Int32Array(vertices * 2)
-  let x = 0
-  let y = 0
-  for (let i = 0; i < coords.length; i += 2) {
-    const dx = next()
-    const dy = next()
-    x += dx % 2 ? -(dx + 1) / 2 : dx / 2
-    y += dy % 2 ? -(dy + 1) / 2 : dy / 2
-    coords[i] = x
-    coords[i + 1] = y
+  const sums = [0, 0]
+  for (let i = 0; i < coords.length; i++) {
+    let delta = 0
+    let shift = 0
+    let byte = 0x80
+    while (byte >= 0x80) {
+      byte = bytes[at++] as number
+      delta |= (byte & 0x7f) << shift
+      shift += 7
+    }
+    const sum = (sums[i & 1] as number) + ((delta >>> 1) ^ -(delta & 1))
+    sums[i & 1] = sum
+    coords[i] = sum
   }
   return coords
 }

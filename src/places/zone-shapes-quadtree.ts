@@ -39,9 +39,12 @@ export const childBounds = (b: Bounds, quadrant: number): Bounds => {
  * centred on multiples of 15, a point on a band's edge in the eastern one, and +-180 in
  * Etc/GMT+12. The sign is POSIX's: Etc/GMT-3 is UTC+3.
  */
-export const oceanZoneAt = (lon: number): string => {
-  if (lon === 180 || lon === -180) return 'Etc/GMT+12'
-  const hours = Math.min(12, Math.max(-12, Math.floor((lon + 7.5) / 15)))
-  if (hours === 0) return 'Etc/GMT'
-  return hours > 0 ? `Etc/GMT-${hours}` : `Etc/GMT+${-hours}`
-}
+export const oceanZoneAt = (lon: number): string =>
+  lon === 180 || lon === -180
+    ? 'Etc/GMT+12'
+    : (SEA_ZONES[Math.min(12, Math.max(-12, Math.floor((lon + 7.5) / 15))) + 12] as string)
+
+// UTC-12 to UTC+12, made once so that a lookup allocates nothing.
+const SEA_ZONES = Array.from({ length: 25 }, (_, i) =>
+  i === 12 ? 'Etc/GMT' : i > 12 ? `Etc/GMT-${i - 12}` : `Etc/GMT+${12 - i}`,
+)
