@@ -111,14 +111,10 @@ const readShapes = (file: URL) => {
     : readFileSync(file)
 }
 
-/** The shapes from bytes, a file, or by default the committed data/zone-shapes/zone-shapes.bin. */
+/**
+ * The shapes from bytes, a file, or by default the committed data/zone-shapes/zone-shapes.bin
+ * (relative to this source file: a bundle passes its own URL). Call it on first use: it reads
+ * and decodes the whole file (docs/zone-shapes.md).
+ */
 export const loadZoneShapes = (from: Uint8Array | URL = DEFAULT_FILE): ZoneShapes =>
   createZoneShapes(decodeZoneShapes(from instanceof URL ? readShapes(from) : from))
-
-let loaded: ZoneShapes | undefined
-
-/** zoneAt of the committed shapes, read on the first call. */
-export const zoneAt = (lat: number, lon: number): string | undefined => {
-  loaded ??= loadZoneShapes()
-  return loaded.zoneAt(lat, lon)
-}
