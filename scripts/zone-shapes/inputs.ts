@@ -1,9 +1,7 @@
 // The generator's pinned inputs: geo-tz's polygons (its full data set, as the IP table uses) and
 // the libraries that read, simplify and clip them, installed into this folder on demand.
-import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
+import { installPinnedInputs } from '../pinned-inputs.ts'
 
 export type Point = [x: number, y: number]
 /** A feature of one geo-tz cell: a zone's polygons, clipped to the cell. */
@@ -29,8 +27,7 @@ const DIR = new URL('./', import.meta.url)
 const DATA = 'geo-tz/data/timezones.geojson'
 
 export async function loadInputs(): Promise<Inputs> {
-  const versions = installPinned(DIR)
-  const require = createRequire(new URL('package.json', DIR))
+  const { require, versions } = installPinnedInputs(DIR)
   const geobuf = require('geobuf') as { decode: (pbf: unknown) => FeatureCollection }
   const Pbf = require('pbf') as new (bytes: Uint8Array) => unknown
   const data = readFileSync(new URL(`node_modules/${DATA}.geo.dat`, DIR))
@@ -60,19 +57,4 @@ type FeatureCollection = {
       | { type: 'Polygon'; coordinates: Point[][] }
       | { type: 'MultiPolygon'; coordinates: Point[][][] }
   }>
-}
-
-/** The folder's pinned dependencies, installed from its lockfile when any differs; their versions. */
-export function installPinned(dir: URL): Record<string, string> {
-  const readJson = (file: URL) => JSON.parse(readFileSync(file, 'utf8'))
-  const versions = readJson(new URL('package.json', dir)).dependencies as Record<string, string>
-  const stale = Object.entries(versions).some(([name, pinned]) => {
-    const installed = new URL(`node_modules/${name}/package.json`, dir)
-    return !existsSync(installed) || readJson(installed).version !== pinned
-  })
-  if (stale) {
-    const options = ['--prefix', fileURLToPath(dir), '--ignore-scripts', '--no-audit', '--no-fund']
-    execFileSync('npm', ['ci', ...options], { stdio: 'inherit' })
-  }
-  return versions
 }
