@@ -14,6 +14,7 @@ import type { Lifecycle } from './lifecycle.ts'
 import { registerApiRoutes } from './routes/api.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerPageRoutes } from './routes/page.ts'
+import { registerPlaceRoutes } from './routes/places.ts'
 import { SERVER_LIMITS, type ServerLimits, serverOptions } from './server-limits.ts'
 import { type Clock, systemClock } from './time/clock.ts'
 import { createTimeDescriber } from './time/time-info.ts'
@@ -89,6 +90,7 @@ export const buildApp = ({
     const ipTable = typeof ipZones === 'function' ? ipZones : () => ipZones
     registerApiRoutes(routes, { clock, zones, describe, ipZones: ipTable, ipFallbackZone })
     registerHealthRoutes(routes, lifecycle)
+    registerPlaceRoutes(routes, new URL('../data/places/', import.meta.url))
     await registerPageRoutes(routes, { clock, describe, zones, timeZone, publicDir })
   })
   return app

@@ -1,7 +1,13 @@
 // The OpenAPI 3.1 description of the API, built from the schemas the routes serialize with.
 import { API_ERRORS } from '../http/api-contract.ts'
 import { tzdbVersion } from '../time/tzdb.ts'
-import { errorSchema, statusSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
+import {
+  errorSchema,
+  placeListSchema,
+  statusSchema,
+  timeObjectSchema,
+  zoneListSchema,
+} from './schemas.ts'
 
 const json = (schema: object, description: string) => ({
   description,
@@ -71,13 +77,58 @@ const timeOperation = (summary: string, parameters: object[], asText: boolean) =
   },
 })
 
+const queryParam = (name: string, description: string, schema: object, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+})
+const PLACES_DESCRIPTION =
+  "Every populated place GeoNames lists with at least 1,000 people (and every seat of a division), found by its English, Russian, ASCII or alternate names: any case, with or without diacritics, ё as е, hyphens, spaces and apostrophes alike, St as Saint, a beginning for the whole (Mosc). Best match first: the whole name, then its beginning, then a later word's beginning; own names before alternates; then the larger place. Each place's zone comes from its coordinates, with timezone-boundary-builder's polygons. Place data: GeoNames (https://www.geonames.org), CC BY 4.0. Not part of worldtimeapi.org's API."
+const placesOperation = {
+  get: {
+    summary: 'Places by name',
+    description: PLACES_DESCRIPTION,
+    parameters: [
+      {
+        ...queryParam(
+          'q',
+          'The name, or its beginning: 1 to 100 characters',
+          { type: 'string', minLength: 1, maxLength: 100 },
+          true,
+        ),
+        example: 'Kazan',
+      },
+      queryParam('lang', 'Language of name, region and country_name', {
+        type: 'string',
+        enum: ['en', 'ru'],
+        default: 'en',
+      }),
+      queryParam('limit', 'At most this many places', {
+        type: 'integer',
+        minimum: 1,
+        maximum: 50,
+        default: 10,
+      }),
+    ],
+    responses: {
+      200: json(placeListSchema, 'The places, best match first; [] when none matches'),
+      400: json(
+        errorSchema,
+        'q missing, empty, longer than 100 characters or given twice; lang or limit not as above',
+      ),
+    },
+  },
+}
+
 /** OpenAPI 3.1 description of the API, built from the schemas the routes serialize with. */
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'moscow-time',
     version: '1.0.0',
-    description: `Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served; every path answers the same with or without one trailing slash. IP Geolocation by DB-IP (https://db-ip.com). Offsets, DST and abbreviations from tzdb ${tzdbVersion}, vendored with the service (not the runtime's own zone data).`,
+    description: `Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served; every path answers the same with or without one trailing slash. IP Geolocation by DB-IP (https://db-ip.com). Place data: GeoNames (https://www.geonames.org), CC BY 4.0. Offsets, DST and abbreviations from tzdb ${tzdbVersion}, vendored with the service (not the runtime's own zone data).`,
     'x-tzdb-version': tzdbVersion,
     license: { name: 'MIT', identifier: 'MIT' },
   },
@@ -136,6 +187,7 @@ export const openApiDocument = {
     '/api/ip.txt': ipOperation("The time at the caller's address, as text", [], true),
     '/api/ip/{ip}': ipOperation('The time at an address', [address], false),
     '/api/ip/{ip}.txt': ipOperation('The time at an address, as text', [address], true),
+    '/api/places': placesOperation,
     '/api/openapi.json': {
       get: {
         summary: 'This document',
