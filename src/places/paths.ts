@@ -28,7 +28,9 @@ export const createPlacePaths = (index: PlaceIndex): PlacePaths => {
     byCountry = new Map()
     for (let i = 0; i < index.size; i++) {
       const { name, ascii, country, path } = index.record(i)
-      const slug = slugKey(path.slice(PATH_PREFIX.length).split('/')[0] ?? placeSlug({ name, ascii }))
+      const slug = slugKey(
+        path.slice(PATH_PREFIX.length).split('/')[0] ?? placeSlug({ name, ascii }),
+      )
       push(bySlug, slug, i)
       push(byCountry, country, i)
     }
