@@ -1,13 +1,8 @@
 // The OpenAPI 3.1 description of the API, built from the schemas the routes serialize with.
 import { API_ERRORS } from '../http/api-contract.ts'
 import { tzdbVersion } from '../time/tzdb.ts'
-import {
-  errorSchema,
-  placeListSchema,
-  statusSchema,
-  timeObjectSchema,
-  zoneListSchema,
-} from './schemas.ts'
+import { placesOperation } from './places.ts'
+import { errorSchema, statusSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
 
 const json = (schema: object, description: string) => ({
   description,
@@ -76,50 +71,6 @@ const timeOperation = (summary: string, parameters: object[], asText: boolean) =
     },
   },
 })
-
-const queryParam = (name: string, description: string, schema: object, example: string) => ({
-  name,
-  in: 'query',
-  required: name === 'q',
-  description,
-  schema,
-  example,
-})
-const PLACES_DESCRIPTION =
-  "Every populated place GeoNames lists with at least 1,000 people (and every seat of a division), found by its English, Russian, ASCII or alternate names: any case, with or without diacritics, ё as е, hyphens, spaces and apostrophes alike, St as Saint, a beginning for the whole (Mosc). Best match first: the whole name, then its beginning, then a later word's beginning; own names before alternates; then the larger place. Each place's zone comes from its coordinates, with timezone-boundary-builder's polygons. Place data: GeoNames (https://www.geonames.org), CC BY 4.0. Not part of worldtimeapi.org's API."
-const placesOperation = {
-  get: {
-    summary: 'Places by name',
-    description: PLACES_DESCRIPTION,
-    parameters: [
-      queryParam(
-        'q',
-        'The name, or its beginning: 1 to 100 characters',
-        { type: 'string', minLength: 1, maxLength: 100 },
-        'Kazan',
-      ),
-      queryParam(
-        'lang',
-        'Language of name, region and country_name',
-        { type: 'string', enum: ['en', 'ru'], default: 'en' },
-        'ru',
-      ),
-      queryParam(
-        'limit',
-        'At most this many places',
-        { type: 'integer', minimum: 1, maximum: 50, default: 10 },
-        '5',
-      ),
-    ],
-    responses: {
-      200: json(placeListSchema, 'The places, best match first; [] when none matches'),
-      400: json(
-        errorSchema,
-        'q missing, empty, longer than 100 characters or given twice; lang or limit not as above',
-      ),
-    },
-  },
-}
 
 /** OpenAPI 3.1 description of the API, built from the schemas the routes serialize with. */
 export const openApiDocument = {

@@ -6,7 +6,7 @@ import { sendError } from '../http/error-answers.ts'
 import { JSON_TYPE } from '../http/media-types.ts'
 import { loadPlaceIndex, type Place } from '../places/place-index.ts'
 import { createPlaceSearch, DEFAULT_LIMIT, MAX_LIMIT, type PlaceSearch } from '../places/search.ts'
-import { placeListSchema } from './schemas.ts'
+import { errorSchema, placeListSchema } from './schemas.ts'
 
 export const PLACES_ROUTE = '/api/places'
 /** Longer queries name no place; they are refused rather than searched. */
@@ -81,4 +81,55 @@ export const registerPlaceRoutes = (app: FastifyInstance, dir: URL | (() => Plac
     serialize ??= fastJson(placeListSchema)
     return reply.headers(PLACES_HEADERS).type(JSON_TYPE).send(serialize(items))
   })
+}
+
+// ---- its OpenAPI description ----
+
+const jsonAnswer = (schema: object, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+const queryParam = (name: string, description: string, schema: object, example: string) => ({
+  name,
+  in: 'query',
+  required: name === 'q',
+  description,
+  schema,
+  example,
+})
+const PLACES_DESCRIPTION =
+  "Every populated place GeoNames lists with at least 1,000 people (and every seat of a division), found by its English, Russian, ASCII or alternate names: any case, with or without diacritics, ё as е, hyphens, spaces and apostrophes alike, St as Saint, a beginning for the whole (Mosc). Best match first: the whole name, then its beginning, then a later word's beginning; own names before alternates; then the larger place. Each place's zone comes from its coordinates, with timezone-boundary-builder's polygons. Place data: GeoNames (https://www.geonames.org), CC BY 4.0. Not part of worldtimeapi.org's API."
+/** The route in the OpenAPI document (src/routes/openapi.ts). */
+export const placesOperation = {
+  get: {
+    summary: 'Places by name',
+    description: PLACES_DESCRIPTION,
+    parameters: [
+      queryParam(
+        'q',
+        'The name, or its beginning: 1 to 100 characters',
+        { type: 'string', minLength: 1, maxLength: 100 },
+        'Kazan',
+      ),
+      queryParam(
+        'lang',
+        'Language of name, region and country_name',
+        { type: 'string', enum: ['en', 'ru'], default: 'en' },
+        'ru',
+      ),
+      queryParam(
+        'limit',
+        'At most this many places',
+        { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+        '5',
+      ),
+    ],
+    responses: {
+      200: jsonAnswer(placeListSchema, 'The places, best match first; [] when none matches'),
+      400: jsonAnswer(
+        errorSchema,
+        'q missing, empty, longer than 100 characters or given twice; lang or limit not as above',
+      ),
+    },
+  },
 }
