@@ -15,6 +15,7 @@ import type { Lifecycle } from './lifecycle.ts'
 import { registerApiRoutes } from './routes/api.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerPageRoutes } from './routes/page.ts'
+import { registerPlaceRoutes } from './routes/places.ts'
 import { fastifyLimits, SERVER_LIMITS, type ServerLimits } from './server-limits.ts'
 import { type Clock, systemClock } from './time/clock.ts'
 import { createTimeDescriber } from './time/time-info.ts'
@@ -92,6 +93,7 @@ export const buildApp = ({
     const ipTable = typeof ipZones === 'function' ? ipZones : () => ipZones
     registerApiRoutes(routes, { clock, zones, describe, ipZones: ipTable, ipFallbackZone })
     registerHealthRoutes(routes, lifecycle)
+    registerPlaceRoutes(routes, new URL('../data/places/', import.meta.url))
     await registerPageRoutes(routes, { clock, describe, zones, timeZone, publicDir })
   })
   return app

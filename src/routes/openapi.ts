@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the API, built from the schemas the routes serialize with.
 import { API_ERRORS } from '../http/api-contract.ts'
 import { tzdbVersion } from '../time/tzdb.ts'
+import { placesOperation } from './places.ts'
 import { errorSchema, statusSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
 
 const json = (schema: object, description: string) => ({
@@ -77,7 +78,7 @@ export const openApiDocument = {
   info: {
     title: 'moscow-time',
     version: '1.0.0',
-    description: `Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served; every path answers the same with or without one trailing slash. IP Geolocation by DB-IP (https://db-ip.com). Offsets, DST and abbreviations from tzdb ${tzdbVersion}, vendored with the service (not the runtime's own zone data).`,
+    description: `Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served; every path answers the same with or without one trailing slash. IP Geolocation by DB-IP (https://db-ip.com). Place data: GeoNames (https://www.geonames.org), CC BY 4.0. Offsets, DST and abbreviations from tzdb ${tzdbVersion}, vendored with the service (not the runtime's own zone data).`,
     'x-tzdb-version': tzdbVersion,
     license: { name: 'MIT', identifier: 'MIT' },
   },
@@ -136,6 +137,7 @@ export const openApiDocument = {
     '/api/ip.txt': ipOperation("The time at the caller's address, as text", [], true),
     '/api/ip/{ip}': ipOperation('The time at an address', [address], false),
     '/api/ip/{ip}.txt': ipOperation('The time at an address, as text', [address], true),
+    '/api/places': placesOperation,
     '/api/openapi.json': {
       get: {
         summary: 'This document',

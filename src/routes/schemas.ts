@@ -70,3 +70,40 @@ export const formatTimeText = (time: Record<string, unknown>): string => {
   // As worldtimeapi.org sent it: no newline after the last line (clients parse by offsets).
   return text.slice(0, -1)
 }
+
+export const placeSchema = {
+  type: 'object',
+  description: 'A place: GeoNames (https://www.geonames.org, CC BY 4.0)',
+  required: [
+    'name',
+    'region',
+    'country',
+    'country_name',
+    'timezone',
+    'latitude',
+    'longitude',
+    'population',
+    'page',
+  ],
+  properties: {
+    name: { type: 'string', description: 'in lang; English where the place has no Russian name' },
+    region: {
+      type: ['string', 'null'],
+      description: 'first-level division (state, oblast, ...) in lang; null where none',
+    },
+    country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' },
+    country_name: { type: 'string', description: 'in lang (CLDR)' },
+    timezone: { type: 'string', description: "IANA zone at the place's coordinates" },
+    latitude: { type: 'number' },
+    longitude: { type: 'number' },
+    population: { type: 'integer', minimum: 0, description: 'as GeoNames counts it; 0 unknown' },
+    page: { type: 'string', description: "path of the place's clock page, e.g. /city/Kazan" },
+  },
+  additionalProperties: false,
+} as const
+
+export const placeListSchema = {
+  type: 'array',
+  items: placeSchema,
+  description: 'Places, best match first',
+} as const

@@ -29,11 +29,13 @@ const document = (await app.inject('/api/openapi.json')).json() as {
 // A documented path with its parameters filled in from their examples.
 const exampleOf = (template: string, operation: Operation) => {
   let url = template
+  const query = new URLSearchParams()
   for (const parameter of operation.parameters ?? []) {
     assert.ok(parameter.example, `${template}: ${parameter.name} has an example`)
-    url = url.replace(`{${parameter.name}}`, parameter.example)
+    if (parameter.in === 'query') query.set(parameter.name, parameter.example)
+    else url = url.replace(`{${parameter.name}}`, parameter.example)
   }
-  return url
+  return query.size > 0 ? `${url}?${query}` : url
 }
 
 test('/api/openapi.json is a valid OpenAPI 3.1 document', async () => {
