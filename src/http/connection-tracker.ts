@@ -42,80 +42,86 @@ const pendingOf = (socket: Socket) =>
   socket.writableLength +
   ((socket as Socket & { _handle?: { writeQueueSize?: number } })._handle?.writeQueueSize ?? 0)
 
-export const createConnectionTracker = ({
-  stallMs,
-  stuckMs,
-  maxPipelined,
-  sweepEveryMs,
-}: TrackerOptions): ConnectionTracker => {
+type State = {
   // Insertion order is idle order: the first entry has been idle longest.
-  const idle = new Map<Socket, number>()
-  const busy = new Map<Socket, Busy>()
-  const stalled = new Set<Socket>()
-  let open = 0
-  const attach = (server: Server) => {
-    server.on('connection', (socket: Socket) => {
-      // Refused at the cap.
-      if (socket.destroyed) return
-      open += 1
-      idle.set(socket, Date.now())
-      socket.once('close', () => {
-        open -= 1
-        idle.delete(socket)
-        busy.delete(socket)
-        stalled.delete(socket)
-      })
+  idle: Map<Socket, number>
+  busy: Map<Socket, Busy>
+  stalled: Set<Socket>
+  open: number
+}
+
+const follow = (state: State, server: Server) =>
+  server.on('connection', (socket: Socket) => {
+    // Refused at the cap.
+    if (socket.destroyed) return
+    state.open += 1
+    state.idle.set(socket, Date.now())
+    socket.once('close', () => {
+      state.open -= 1
+      state.idle.delete(socket)
+      state.busy.delete(socket)
+      state.stalled.delete(socket)
     })
-    const sweeper = setInterval(() => sweep(Date.now()), sweepEveryMs).unref()
-    server.once('close', () => clearInterval(sweeper))
-  }
-  const admit: Admit = (request, response) => {
+  })
+
+const admitInto =
+  (state: State, maxPipelined: number): Admit =>
+  (request, response) => {
     const socket = request.socket
     if (socket.destroyed) return false
-    idle.delete(socket)
-    const state = busy.get(socket)
-    if (!state) busy.set(socket, { requests: 1, pending: 0, stuckSince: undefined })
-    else if (++state.requests > maxPipelined) {
+    state.idle.delete(socket)
+    const busy = state.busy.get(socket)
+    if (!busy) state.busy.set(socket, { requests: 1, pending: 0, stuckSince: undefined })
+    else if (++busy.requests > maxPipelined) {
       // Each queued answer is held in memory until the ones before it are read.
       socket.destroy()
       return false
     }
     response.once('close', () => {
-      const now = busy.get(socket)
+      const now = state.busy.get(socket)
       if (!now || --now.requests > 0) return
-      busy.delete(socket)
-      stalled.delete(socket)
-      if (!socket.destroyed) idle.set(socket, Date.now())
+      state.busy.delete(socket)
+      state.stalled.delete(socket)
+      if (!socket.destroyed) state.idle.set(socket, Date.now())
     })
     return true
   }
-  const sweep = (now: number) => {
-    for (const [socket, state] of busy) {
-      const pending = pendingOf(socket)
-      // Unread answers are what a reader has not taken: any byte taken resets the clock.
-      if (pending === 0 || pending < state.pending) state.stuckSince = undefined
-      else state.stuckSince ??= now
-      state.pending = pending
-      const stuckFor = state.stuckSince === undefined ? 0 : now - state.stuckSince
-      if (stuckFor >= stuckMs) socket.destroy()
-      else if (stuckFor >= stallMs) stalled.add(socket)
-      else stalled.delete(socket)
-    }
+
+const sweep = (state: State, { stallMs, stuckMs }: TrackerOptions, now: number) => {
+  for (const [socket, busy] of state.busy) {
+    const pending = pendingOf(socket)
+    // Unread answers are what a reader has not taken: any byte taken resets the clock.
+    if (pending === 0 || pending < busy.pending) busy.stuckSince = undefined
+    else busy.stuckSince ??= now
+    busy.pending = pending
+    const stuckFor = busy.stuckSince === undefined ? 0 : now - busy.stuckSince
+    if (stuckFor >= stuckMs) socket.destroy()
+    else if (stuckFor >= stallMs) state.stalled.add(socket)
+    else state.stalled.delete(socket)
   }
+}
+
+export const createConnectionTracker = (options: TrackerOptions): ConnectionTracker => {
+  const state: State = { idle: new Map(), busy: new Map(), stalled: new Set(), open: 0 }
   return {
-    attach,
-    admit,
-    get open() {
-      return open
+    attach: (server) => {
+      follow(state, server)
+      const sweeper = setInterval(() => sweep(state, options, Date.now()), options.sweepEveryMs)
+      sweeper.unref()
+      server.once('close', () => clearInterval(sweeper))
     },
-    idle,
-    stalled,
+    admit: admitInto(state, options.maxPipelined),
+    get open() {
+      return state.open
+    },
+    idle: state.idle,
+    stalled: state.stalled,
     reclaim: () => {
-      const victim = idle.keys().next().value ?? stalled.values().next().value
+      const victim = state.idle.keys().next().value ?? state.stalled.values().next().value
       if (!victim) return false
       // Out of both at once: its close event comes a tick later, after other newcomers.
-      idle.delete(victim)
-      stalled.delete(victim)
+      state.idle.delete(victim)
+      state.stalled.delete(victim)
       victim.destroy()
       return true
     },
