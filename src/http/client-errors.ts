@@ -1,5 +1,6 @@
 // Answers for requests Node's parser gives up on (400, 408, 431): no route, no hooks, no request.
 
+import type { ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyBaseLogger } from 'fastify'
 import { STATUS_CODES } from './node-http.ts'
@@ -42,14 +43,17 @@ export const createClientErrorHandler =
     if (error.code === 'ECONNRESET' || socket.destroyed || socket.writableEnded) return
     const status = statusOf(error.code)
     log().info({ status, code: error.code, ip: socket.remoteAddress }, 'client error')
-    // Bytes of an answer already on the wire cannot be followed by another one.
-    const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage
-    if (!socket.writable || inFlight?.headersSent) {
-      socket.destroy()
-      return
+    const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage
+    if (!socket.writable) return socket.destroy()
+    const answer = () => {
+      answerAndClose(socket, status, lingerMs)
+      onAnswer?.(status)
     }
-    answerAndClose(socket, status, lingerMs)
-    onAnswer?.(status)
+    // A whole request before the bad bytes is being answered: its answer goes first, then ours.
+    // Bad bytes inside its own body make it no request: ours is then its only answer.
+    if (inFlight?.req.complete && !inFlight.writableFinished) inFlight.once('finish', answer)
+    else if (inFlight?.headersSent) socket.destroy()
+    else answer()
   }
 
 /** Sends the whole answer for `status` and ends the connection, destroying it after `lingerMs`. */

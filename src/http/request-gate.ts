@@ -8,8 +8,10 @@ const hasBody = (headers: IncomingMessage['headers']) =>
   headers['transfer-encoding'] !== undefined ||
   (headers['content-length'] !== undefined && headers['content-length'] !== '0')
 
-// RFC 9112 §3.2: an HTTP/1.1 request without exactly one Host is answered 400. (Node's own check,
-// requireHostHeader, answers without our security headers and lets two Hosts through.)
+// RFC 9112 §3.2: a request without exactly one Host is answered 400; HTTP/1.0 may omit it, but
+// never send two. Any other version the parser lets through (2.0 in HTTP/1 framing, 1.2) is held
+// to 1.1's rule. (Node's own check, requireHostHeader, answers without our security headers and
+// lets two Hosts through.)
 const hostCount = (rawHeaders: string[]) => {
   let count = 0
   for (let i = 0; i < rawHeaders.length; i += 2)
@@ -22,7 +24,8 @@ const refuse = (reply: FastifyReply) => reply.header('connection', 'close')
 export const addRequestGate = (app: FastifyInstance) => {
   app.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw
-    if (raw.httpVersionMajor === 1 && raw.httpVersionMinor >= 1 && hostCount(raw.rawHeaders) !== 1)
+    const hosts = hostCount(raw.rawHeaders)
+    if (hosts > 1 || (hosts === 0 && raw.httpVersion !== '1.0'))
       return sendError(request, refuse(reply), 400)
     // No route takes a body: answer at once and close rather than read what may be gigabytes.
     if (hasBody(request.headers)) {

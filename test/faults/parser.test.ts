@@ -5,6 +5,7 @@ import {
   exchange,
   type LogLine,
   onlyResponse,
+  parseResponses,
   securityHeadersOf200,
   startServer,
 } from './server.ts'
@@ -151,4 +152,35 @@ test('a TLS ClientHello on the plain port gets 400 or a close', async () => {
     assertSafeError(response, reference)
   }
   assert.equal((await fetch(`${server.base}/healthz`)).status, 200)
+})
+
+test('a valid request followed by garbage on the same connection gets its answer, then the 400', async () => {
+  const { text, closed } = await exchange(
+    server.port,
+    `GET /healthz?before-garbage HTTP/1.1\r\n${HOST}\r\nGARBAGE\u0001\r\n\r\n`,
+  )
+  const responses = parseResponses(text)
+  assert.deepEqual(
+    responses.map((response) => response.status),
+    [200, 400],
+    text,
+  )
+  assert.ok(closed)
+})
+
+test('the one-Host rule holds for every HTTP version but 1.0, which may omit it', async () => {
+  for (const version of ['HTTP/2.0', 'HTTP/1.2', 'HTTP/3.0']) {
+    for (const hosts of ['', HOST + HOST]) {
+      const { text } = await exchange(server.port, `GET /healthz ${version}\r\n${hosts}\r\n`)
+      const [response] = parseResponses(text)
+      assert.ok(
+        response === undefined || response.status === 400,
+        `${version} with ${hosts.length ? 'two Hosts' : 'no Host'}: ${text}`,
+      )
+    }
+  }
+  const { text } = await exchange(server.port, `GET /healthz HTTP/1.0\r\n${HOST}${HOST}\r\n`)
+  assert.equal(parseResponses(text)[0]?.status, 400)
+  const alone = await exchange(server.port, 'GET /healthz HTTP/1.0\r\n\r\n')
+  assert.equal(parseResponses(alone.text)[0]?.status, 200)
 })
