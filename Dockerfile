@@ -35,10 +35,10 @@ COPY data/ data/
 # A pattern, so a checkout whose public/ is still empty (git keeps no empty folders) builds too.
 COPY publi[c]/ public/
 RUN npm run build && test -f dist/server.mjs && mkdir -p public
-# The IP table packed into byte planes of differences, then brotli-compressed: 5.9 MB to 1.1 MB of
-# image, for about 95 ms more of the first /api/ip, which reads <file>.br where the plain file is
-# missing (src/ip/ip-zones.ts).
-RUN node scripts/compress-ip-zones.ts
+# The run-time tables brotli-compressed (the IP table packed into byte planes of differences
+# first: 5.9 MB to 1.1 MB of image, for about 95 ms more of the first /api/ip). Each reader takes
+# <file>.br where the plain file is missing (scripts/compress-tables.ts lists them).
+RUN node scripts/compress-tables.ts
 
 # ---- test: optional, `--target test`; the production image never depends on it ----
 # The app's tests, on the very node_modules and sources the bundle came from. The suites about
@@ -86,13 +86,14 @@ FROM ${NODE_IMAGE} AS rootfs
 WORKDIR /app
 COPY --from=build /app/dist/server.mjs dist/server.mjs
 COPY --from=build /app/public/ public/
-# The IP-to-zone table is read from disk by the first /api/ip (not worth a place in the bundle).
-COPY --from=build /app/data/ip-zones/ip-zones.bin.br data/ip-zones/ip-zones.bin.br
+# The run-time tables (IP -> zone, coordinates -> zone, places) are read from disk on first use,
+# not bundled: only their .br forms go into the root below.
+COPY --from=build /app/data/ data/
 COPY --from=node /out/node /stripped/node
 RUN set -eu; \
     root=/rootfs; \
     node_bin=/usr/local/bin/node; \
-    mkdir -p "$root/usr/local/bin" "$root/etc" "$root/app/dist" "$root/app/public" "$root/app/data/ip-zones" "$root/tmp"; \
+    mkdir -p "$root/usr/local/bin" "$root/etc" "$root/app/dist" "$root/app/public" "$root/app/data" "$root/tmp"; \
     chmod 1777 "$root/tmp"; \
     cp /stripped/node "$root$node_bin"; \
     ldd "$node_bin" > /tmp/ldd.txt 2>&1 || { cat /tmp/ldd.txt; exit 1; }; \
@@ -107,7 +108,10 @@ RUN set -eu; \
     chown 65532:65532 "$root/home/nonroot"; \
     chmod 0700 "$root/home/nonroot"; \
     cp dist/server.mjs "$root/app/dist/server.mjs"; \
-    cp data/ip-zones/ip-zones.bin.br "$root/app/data/ip-zones/ip-zones.bin.br"; \
+    for table in $(cd data && find . -name '*.br'); do \
+      mkdir -p "$root/app/data/$(dirname "$table")"; \
+      cp "data/$table" "$root/app/data/$table"; \
+    done; \
     find public -type f -name '*.ts' -exec rm -f {} +; \
     cp -R public/. "$root/app/public/"; \
     # The compile cache: the server started once, as the image's user (Node keys the cache by

@@ -105,7 +105,7 @@ export const createIpZones = (table: IpZonesTable): IpZones => {
 }
 
 /**
- * The table as the image ships it, `<file>.br` (scripts/compress-ip-zones.ts): packed into byte
+ * The table as the image ships it, `<file>.br` (scripts/compress-tables.ts): packed into byte
  * planes of differences (packIpZones), then brotli at its highest quality. 5.9 MB to 1.1 MB; the
  * packing alone takes brotli from 1.8 MB to 1.1.
  */
