@@ -3,7 +3,7 @@ import { API_ROUTES, ZONE_PREFIX } from '../http/api-contract.ts'
 import { longDateFormat } from '../i18n/dates.ts'
 import { LANGUAGE_PACKS, LANGUAGES, type Language } from '../i18n/languages.ts'
 import type { PageStrings } from '../i18n/pack.ts'
-import { ELEMENT_IDS as ID, MARK_CLASS } from '../page-contract/ids.ts'
+import { ELEMENT_IDS as ID, MARK_CLASS, STATE_ATTRIBUTES } from '../page-contract/ids.ts'
 import { writePageData } from '../page-contract/page-data.ts'
 import { formatZoneLine } from '../page-contract/words.ts'
 import { escapeHtml } from './escape.ts'
@@ -63,7 +63,7 @@ const mainOf = (model: PageModel, date: string, strings: PageStrings, reserves: 
     `<p class="clock"><time id="${ID.time}" datetime="${escapeHtml(local + time.utc_offset)}">` +
     `<span id="${ID.hm}">${escapeHtml(local.slice(11, 16))}</span>` +
     `<span class="sec">:<span id="${ID.ss}">${escapeHtml(local.slice(17, 19))}</span></span></time></p>` +
-    `<p id="${ID.verdict}" class="verdict slot" data-state="pending" role="status"><span id="${ID.verdictText}"><span class="${MARK_CLASS}" aria-hidden="true"></span>${escapeHtml(strings.verdictNoScript)}</span>${reserves.verdict}</p>` +
+    `<p id="${ID.verdict}" class="verdict slot" ${STATE_ATTRIBUTES.state}="pending" role="status"><span id="${ID.verdictText}"><span class="${MARK_CLASS}" aria-hidden="true"></span>${escapeHtml(strings.verdictNoScript)}</span>${reserves.verdict}</p>` +
     `<p class="fix slot"><span id="${ID.fix}"></span><noscript>${escapeHtml(strings.noScript)}</noscript>${reserves.fix}</p>` +
     `<p id="${ID.date}" class="date">${escapeHtml(date)}</p>` +
     `<p id="${ID.zone}" class="zone">${escapeHtml(zoneLine)}</p>` +
