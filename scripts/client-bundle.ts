@@ -11,6 +11,9 @@ export const clientBundleOptions: BuildOptions = {
   // What every browser of the last few years runs; Lighthouse checks for legacy JavaScript.
   target: 'es2022',
   minify: true,
+  // Served as UTF-8 (and module scripts are always read so): Cyrillic as itself, not as \u escapes,
+  // is a quarter smaller raw and 4 % smaller in brotli.
+  charset: 'utf8',
   legalComments: 'none',
   logLevel: 'warning',
 }

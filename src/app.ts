@@ -12,6 +12,7 @@ import { addRequestLog, logAnswer } from './http/request-log.ts'
 import { addSecurityHeaders, SECURITY_HEADERS } from './http/security-headers.ts'
 import { type IpZones, loadIpZones } from './ip/ip-zones.ts'
 import type { Lifecycle } from './lifecycle.ts'
+import { createErrorPage } from './render/error-page.ts'
 import { registerApiRoutes } from './routes/api.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerPageRoutes } from './routes/page.ts'
@@ -85,7 +86,7 @@ export const buildApp = ({
   addRequestGate(app)
   addRequestLog(app)
 
-  setErrorAnswers(app)
+  setErrorAnswers(app, createErrorPage({ timeZone: config.timeZone }))
   // Registered as a plugin, so they load at ready(): onRoute hooks added until then see them all.
   app.register(async (routes) => {
     const describe = createTimeDescriber()

@@ -1,14 +1,10 @@
 // Coming changes of the difference between the shown zone and the visitor's: pure, so the page's
 // script and its tests share them.
-
-/** An offset change: when (epoch ms) and to what (minutes east of UTC). */
-export type Change = readonly [atMs: number, offsetMinutes: number]
+import type { Change } from '../page-contract/page-data.ts'
+import { CHANGES_AHEAD_MS } from '../page-contract/timing.ts'
 
 const DAY_MS = 86_400_000
 const MINUTE_MS = 60_000
-
-/** How far ahead the visitor hears of a change: 8 weeks, as the server's list of the city's. */
-export const AHEAD_MS = 56 * DAY_MS
 
 /**
  * The changes of `offsetAt` (minutes east of UTC at an instant) from `from` to `to`, each to the
@@ -37,7 +33,7 @@ export const findOffsetChanges = (
   return changes
 }
 
-/** The zone's and the visitor's offsets from the first change of either within `AHEAD_MS`. */
+/** The zone's and the visitor's offsets from the first change of either within `CHANGES_AHEAD_MS`. */
 export type ComingDifference = { atMs: number; zoneOffset: number; visitorOffset: number }
 
 /**
@@ -51,7 +47,7 @@ export const comingDifference = (
   cityChanges: readonly Change[],
   visitorOffsetAt: (ms: number) => number,
 ): ComingDifference | undefined => {
-  const horizon = now + AHEAD_MS
+  const horizon = now + CHANGES_AHEAD_MS
   const visitorChanges = findOffsetChanges(now, horizon, visitorOffsetAt)
   const instants = [...cityChanges.map(([at]) => at), ...visitorChanges.map(([at]) => at)]
     .filter((at) => at > now && at < horizon)
@@ -63,20 +59,4 @@ export const comingDifference = (
     if (then.zoneOffset - then.visitorOffset !== differenceNow) return then
   }
   return undefined
-}
-
-/** Reads the page's `data-changes`: `[[atMs, offsetMinutes], ...]`; anything else is none. */
-export const parseChanges = (text: string | undefined): Change[] => {
-  try {
-    const value: unknown = JSON.parse(text ?? '[]')
-    if (!Array.isArray(value)) return []
-    return value.filter(
-      (change): change is Change =>
-        Array.isArray(change) &&
-        change.length === 2 &&
-        change.every((n) => typeof n === 'number' && Number.isFinite(n)),
-    )
-  } catch {
-    return []
-  }
 }

@@ -1,15 +1,10 @@
 // Keeping time with the server: NTP-style offset estimates, and the page's first reading.
+import { RESOLUTION_MS } from '../page-contract/timing.ts'
 
 /** Device send, server, device receive: ms since the epoch. */
 export type Sample = { t0: number; server: number; t1: number }
 /** Server minus device, its bound, the round trip: ms. */
 export type Estimate = { offset: number; uncertainty: number; rtt: number }
-
-/** Date.now() counts whole milliseconds; the server's microseconds are negligible beside that. */
-export const RESOLUTION_MS = 1
-
-/** A sample unanswered this long is given up: it also bounds an estimate's uncertainty. */
-export const REQUEST_TIMEOUT_MS = 5_000
 
 /**
  * NTP-style offset of the server's clock from the device's. The server read its clock at some

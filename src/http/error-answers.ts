@@ -1,5 +1,6 @@
 // Error answers in one shape: JSON under /api/ (text for .txt), a small HTML page elsewhere.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { RenderErrorPage } from '../render/error-page.ts'
 import {
   API_ERRORS,
   CORS_HEADERS,
@@ -10,7 +11,8 @@ import {
 } from './api-contract.ts'
 import { HTML_TYPE, JSON_TYPE, TEXT_TYPE } from './media-types.ts'
 
-// RFC 9110's wording (Node's STATUS_CODES still says "Payload Too Large").
+// RFC 9110's wording (Node's STATUS_CODES still says "Payload Too Large"), for the API's messages;
+// the HTML page says it in the visitor's language (src/i18n/).
 const TITLES: Record<number, string> = {
   400: 'Bad request',
   404: 'Not found',
@@ -22,8 +24,24 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 }
 
-const errorPage = (status: number, title: string) =>
-  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${status} ${title}</title></head><body><h1>${title}</h1><p><a href="/">The time in Moscow</a> · <a href="/cities">Every city</a></p></body></html>\n`
+// The app's HTML error page, set by setErrorAnswers on the root instance: every route and hook
+// sees it, as the page depends on the configuration (TIME_ZONE).
+const ERROR_PAGE = Symbol('errorPage')
+
+const sendErrorPage = (request: FastifyRequest, reply: FastifyReply, status: number) => {
+  const render = request.server.getDecorator<RenderErrorPage>(ERROR_PAGE)
+  const { language, html } = render({
+    status,
+    // The framework's own errors (a malformed URL) may come before the query is read.
+    lang: (request.query as Record<string, unknown> | undefined)?.lang,
+    acceptLanguage: request.headers['accept-language'],
+  })
+  return reply
+    .header('vary', 'accept-language')
+    .header('content-language', language)
+    .type(HTML_TYPE)
+    .send(html)
+}
 
 /** The answer for `status`, worded by the status alone unless the contract names the message. */
 export const sendError = (
@@ -40,14 +58,15 @@ export const sendError = (
     if (isTextPath(path)) return reply.type(TEXT_TYPE).send(`Error: ${message}`)
     return reply.type(JSON_TYPE).send({ error: message })
   }
-  return reply.type(HTML_TYPE).send(errorPage(status, TITLES[status] ?? 'Error'))
+  return sendErrorPage(request, reply, status)
 }
 
 const clientStatus = (error: { statusCode?: number }) =>
   error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
 
 /** Unknown paths are 404 (an unknown zone says so), and no error ever shows its stack. */
-export const setErrorAnswers = (app: FastifyInstance) => {
+export const setErrorAnswers = (app: FastifyInstance, errorPage: RenderErrorPage) => {
+  app.decorate(ERROR_PAGE, errorPage)
   app.setNotFoundHandler((request, reply) =>
     pathOf(request.url).startsWith(ZONE_PREFIX)
       ? sendError(request, reply, 404, API_ERRORS.unknownLocation)

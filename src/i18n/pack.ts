@@ -3,6 +3,9 @@
 /** A place's name as the sentences of a language need it. */
 export type City = { name: string; inName: string }
 
+/** The statuses the service answers with an error page of its own words. */
+export type ErrorStatus = '400' | '404' | '405' | '408' | '413' | '431' | '500' | '503'
+
 /** What the server renders. */
 export type PageStrings = {
   /** "UTC+3 all year; no clock change since 26 October 2014"; `since` null: not since 1970. */
@@ -34,8 +37,8 @@ export type PageStrings = {
     | 'other',
     string
   >
-  /** The HTML 404 for a page that names no zone. */
-  notFound: string
+  /** The HTML error page's heading by status (RFC 9110's reason phrases), `other` for the rest. */
+  errors: Record<ErrorStatus | 'other', string>
   /** The link to the city index. */
   allCities: string
   /** A tzdb abbreviation as the language writes it (Russian writes Moscow's as МСК). */

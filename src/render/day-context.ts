@@ -1,6 +1,7 @@
 // The day's context for a city, in its language: its clock changes and its sun, at its own offsets.
 import SunCalc from 'suncalc'
 import { LANGUAGE_PACKS, type Language } from '../i18n/languages.ts'
+import { pad2 } from '../time/format.ts'
 import { lastOffsetChange, offsetChangesBetween } from '../time/offset-changes.ts'
 import { findPeriod, zonePlaces } from '../time/tzdb.ts'
 
@@ -8,9 +9,10 @@ const DAY = 86_400
 // A change further off than this is not news: the zone is said to keep its offset all year.
 const HORIZON = 366 * DAY
 
-const pad2 = (n: number) => String(n).padStart(2, '0')
-
-/** "UTC+3", "UTC+5:30", "UTC−3:30" (a true minus sign, as typography wants). */
+/**
+ * "UTC+3", "UTC+5:30", "UTC−3:30": the offset as people read it (a true minus sign, as typography
+ * wants), not ISO's "+03:00" (formatIsoOffset), which the API and the zone line use.
+ */
 export const formatUtcOffset = (seconds: number) => {
   const minutes = Math.round(Math.abs(seconds) / 60)
   const hours = Math.floor(minutes / 60)

@@ -1,6 +1,13 @@
-// What the clock page shows, computed by the page route: the renderer is a pure function of it.
+// What the clock page shows for a zone now, worked out here: the renderer is a pure function of it.
+import type { Language } from '../i18n/languages.ts'
 import type { City } from '../i18n/pack.ts'
-import type { TimeInfo } from '../time/time-info.ts'
+import { CHANGES_AHEAD_MS } from '../page-contract/timing.ts'
+import type { Clock } from '../time/clock.ts'
+import { offsetChangesBetween } from '../time/offset-changes.ts'
+import type { TimeDescriber, TimeInfo } from '../time/time-info.ts'
+import { findPeriod } from '../time/tzdb.ts'
+import { cityOf } from './city.ts'
+import { describeDay } from './day-context.ts'
 
 /** A change of the zone's UTC offset: when (epoch ms) and to what (minutes east of UTC). */
 export type OffsetChange = { atMs: number; offsetMinutes: number }
@@ -20,4 +27,33 @@ export type PageModel = {
   changes: OffsetChange[]
   /** The day's context in the page's language, one line each: clock changes, sunrise and sunset. */
   context: readonly string[]
+}
+
+export type ModelInput = { clock: Clock; describe: TimeDescriber }
+
+// The visitor is told of changes this far ahead: "From 28 March, Moscow is 2 hours ahead of you".
+const CHANGES_AHEAD_S = CHANGES_AHEAD_MS / 1000
+
+/** Everything the page shows for `zone` now, in `language`. */
+export const buildPageModel = (
+  { clock, describe }: ModelInput,
+  zone: string,
+  path: string,
+  language: Language,
+): PageModel => {
+  const now = clock()
+  const at = Math.floor(now.epochMilliseconds / 1000)
+  const until = findPeriod(zone, at)?.until ?? null
+  return {
+    time: describe(now, zone),
+    zone,
+    city: cityOf(zone, language),
+    path,
+    untilMs: until === null ? null : until * 1000,
+    changes: offsetChangesBetween(zone, at, at + CHANGES_AHEAD_S).map((change) => ({
+      atMs: change.at * 1000,
+      offsetMinutes: change.offset / 60,
+    })),
+    context: describeDay({ zone, now, language }),
+  }
 }

@@ -1,13 +1,12 @@
-// The clock page's routes: the home page, its assets, and the pages of every zone.
+// The clock page's routes: its assets here, its HTML pages in zone-pages.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { createCitiesPage } from '../render/cities-page.ts'
-import { chooseLanguage } from '../render/language.ts'
 import { createPageRenderer } from '../render/page.ts'
 import type { Clock } from '../time/clock.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
 import { ASSET_PREFIX, type Asset, bundleClientFromSource, loadAssets } from './assets.ts'
-import { buildPageModel, registerZonePages } from './zone-pages.ts'
+import { registerZonePages } from './zone-pages.ts'
 
 export type PageDeps = {
   clock: Clock
@@ -66,18 +65,7 @@ export const registerPageRoutes = async (
   const citiesPage = createCitiesPage({ zones: zones.names, style: style.url, icon: icon.url })
   const byUrl = new Map([...assets.values()].map((asset) => [asset.url, asset]))
 
-  app.get('/', (request, reply) => {
-    const { lang } = request.query as Record<string, unknown>
-    const language = chooseLanguage(lang, request.headers['accept-language'])
-    const model = buildPageModel({ clock, describe }, timeZone, '/', language)
-    return reply
-      .header('cache-control', 'no-store')
-      .header('vary', 'accept-language')
-      .header('content-language', language)
-      .type('text/html; charset=utf-8')
-      .send(render(model, language))
-  })
-  registerZonePages(app, { clock, describe, zones, render, citiesPage })
+  registerZonePages(app, { clock, describe, zones, timeZone, render, citiesPage })
 
   app.get<{ Params: { file: string } }>(`${ASSET_PREFIX}:file`, (request, reply) => {
     const asset = byUrl.get(ASSET_PREFIX + request.params.file)

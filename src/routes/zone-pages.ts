@@ -1,50 +1,19 @@
-// A clock page for every listed zone (/Asia/Tokyo), canonical paths by 301, and the city index.
+// The clock's HTML pages: `/` for TIME_ZONE, every listed zone's (aliases by 301), the index.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isApiPath, pathOf } from '../http/api-contract.ts'
 import { sendError } from '../http/error-answers.ts'
+import { HTML_TYPE } from '../http/media-types.ts'
 import type { Language } from '../i18n/languages.ts'
-import { cityOf } from '../render/city.ts'
-import { describeDay } from '../render/day-context.ts'
 import { chooseLanguage } from '../render/language.ts'
-import type { PageModel } from '../render/page-model.ts'
-import type { Clock } from '../time/clock.ts'
-import { offsetChangesBetween } from '../time/offset-changes.ts'
-import type { TimeDescriber } from '../time/time-info.ts'
-import { findPeriod } from '../time/tzdb.ts'
+import type { RenderPage } from '../render/page.ts'
+import { buildPageModel, type ModelInput } from '../render/page-model.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
-
-// The visitor is told of changes this far ahead: "From 28 March, Moscow is 2 hours ahead of you".
-const CHANGES_AHEAD_S = 8 * 7 * 86_400
-
-export type ModelInput = { clock: Clock; describe: TimeDescriber }
-
-/** Everything the page shows for `zone` now, in `language`. */
-export const buildPageModel = (
-  { clock, describe }: ModelInput,
-  zone: string,
-  path: string,
-  language: Language,
-): PageModel => {
-  const now = clock()
-  const at = Math.floor(now.epochMilliseconds / 1000)
-  const until = findPeriod(zone, at)?.until ?? null
-  return {
-    time: describe(now, zone),
-    zone,
-    city: cityOf(zone, language),
-    path,
-    untilMs: until === null ? null : until * 1000,
-    changes: offsetChangesBetween(zone, at, at + CHANGES_AHEAD_S).map((change) => ({
-      atMs: change.at * 1000,
-      offsetMinutes: change.offset / 60,
-    })),
-    context: describeDay({ zone, now, language }),
-  }
-}
 
 export type ZonePagesDeps = ModelInput & {
   zones: ZoneRegistry
-  render: (model: PageModel, language: Language) => string
+  /** The zone of `/`. */
+  timeZone: string
+  render: RenderPage
   citiesPage: (language: Language) => string
 }
 
@@ -54,15 +23,21 @@ const languageOf = (request: FastifyRequest) =>
     request.headers['accept-language'],
   )
 
+/** Every page: in the request's language, never cached, varying by language. */
 const sendHtml = (reply: FastifyReply, language: Language, html: string) =>
   reply
     .header('cache-control', 'no-store')
     .header('vary', 'accept-language')
     .header('content-language', language)
-    .type('text/html; charset=utf-8')
+    .type(HTML_TYPE)
     .send(html)
 
 export const registerZonePages = (app: FastifyInstance, deps: ZonePagesDeps) => {
+  const sendPage = (reply: FastifyReply, language: Language, zone: string, path: string) =>
+    sendHtml(reply, language, deps.render(buildPageModel(deps, zone, path, language), language))
+
+  app.get('/', (request, reply) => sendPage(reply, languageOf(request), deps.timeZone, '/'))
+
   app.get('/cities', (request, reply) => {
     const language = languageOf(request)
     return sendHtml(reply, language, deps.citiesPage(language))
@@ -82,10 +57,6 @@ export const registerZonePages = (app: FastifyInstance, deps: ZonePagesDeps) => 
       const search = lang === language ? `?lang=${language}` : ''
       return reply.header('cache-control', 'no-store').redirect(`/${zone}${search}`, 301)
     }
-    return sendHtml(
-      reply,
-      language,
-      deps.render(buildPageModel(deps, zone, `/${zone}`, language), language),
-    )
+    return sendPage(reply, language, zone, `/${zone}`)
   })
 }

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import {
-  AHEAD_MS,
-  type Change,
-  comingDifference,
-  findOffsetChanges,
-  parseChanges,
-} from '../../src/client/changes.ts'
-import { describeDifferenceFrom, formatDifference } from '../../src/client/words.ts'
-import { plain } from '../fixtures.ts'
+import { comingDifference, findOffsetChanges } from '../../src/client/changes.ts'
+import type { Change } from '../../src/page-contract/page-data.ts'
+import { CHANGES_AHEAD_MS as AHEAD_MS } from '../../src/page-contract/timing.ts'
 
 // A zone's offset at an instant, as the browser reports the visitor's own (minutes east of UTC).
 const offsetIn = (zone: string) => (ms: number) => {
@@ -86,36 +80,5 @@ describe('comingDifference: "From 28 March, London is 8 hours behind you"', () =
       comingDifference(MARCH_2027, 60, past, () => 540),
       undefined,
     )
-  })
-})
-
-describe('parseChanges', () => {
-  test('reads data-changes, and refuses anything else', () => {
-    assert.deepEqual(parseChanges('[[1800000000000,60]]'), [[1_800_000_000_000, 60]])
-    for (const bad of [undefined, '', '{', '{"a":1}', '[[1]]', '[["1",60]]', '[[1,null]]'])
-      assert.deepEqual(parseChanges(bad), [], String(bad))
-  })
-})
-
-describe('the sentences', () => {
-  test('formatDifference says hours and minutes, no zero units', () => {
-    assert.equal(plain(formatDifference(-330, 'en')), '5 hours 30 minutes')
-    assert.equal(plain(formatDifference(60, 'en')), '1 hour')
-    assert.equal(plain(formatDifference(45, 'ru')), '45 минут')
-    assert.equal(plain(formatDifference(-1321, 'ru')), '22 часа 1 минуту')
-  })
-
-  test('describeDifferenceFrom, in English and Russian', () => {
-    const say = (zone: number, visitor: number, language: 'en' | 'ru') =>
-      plain(
-        language === 'en'
-          ? describeDifferenceFrom('28 March', zone, visitor, 'London', 'in London', 'en')
-          : describeDifferenceFrom('28 марта', zone, visitor, 'Лондон', 'в Лондоне', 'ru'),
-      )
-    assert.equal(say(60, 540, 'en'), 'From 28 March, London is 8 hours behind you')
-    assert.equal(say(60, -240, 'en'), 'From 28 March, London is 5 hours ahead of you')
-    assert.equal(say(60, 60, 'en'), 'From 28 March, you are on London time')
-    assert.equal(say(60, 540, 'ru'), 'С 28 марта Лондон отстаёт от вас на 8 часов')
-    assert.equal(say(60, 60, 'ru'), 'С 28 марта время в Лондоне совпадает с вашим')
   })
 })

@@ -14,6 +14,11 @@ test('Russian place names take the locative by their endings', () => {
     ['Токио', 'Токио'],
     ['Дели', 'Дели'],
     ['Сан-Паулу', 'Сан-Паулу'],
+    ['Брюссель', 'Брюсселе'],
+    ['Анадырь', 'Анадыре'],
+    ['Маврикий', 'Маврикии'],
+    ['Манагуа', 'Манагуа'],
+    ['Апиа', 'Апиа'],
   ] as const) {
     assert.equal(russianLocative(name), locative, name)
   }
@@ -29,4 +34,17 @@ test('cities in both languages', () => {
   assert.deepEqual(cityOf('Europe/Moscow', 'ru'), { name: 'Москва', inName: 'в Москве' })
   assert.deepEqual(cityOf('Europe/London', 'en'), { name: 'London', inName: 'in London' })
   assert.equal(cityOf('Etc/GMT+5', 'ru').inName, 'в зоне GMT+5')
+})
+
+test('the table’s cities the rules get wrong have their phrase, with «на» for island states', () => {
+  for (const [zone, inName] of [
+    ['Europe/Astrakhan', 'в Астрахани'],
+    ['Europe/Athens', 'в Афинах'],
+    ['Asia/Kamchatka', 'в Петропавловске-Камчатском'],
+    ['Indian/Maldives', 'на Мальдивах'],
+    ['Indian/Comoro', 'на Коморах'],
+    ['Indian/Mauritius', 'на Маврикии'],
+  ] as const) {
+    assert.equal(cityOf(zone, 'ru').inName, inName, zone)
+  }
 })

@@ -52,7 +52,7 @@ describe('the page in English', () => {
   })
 
   test('hands the script the zone, its offset and next transition from tzdb, and the instant', () => {
-    assert.match(html, /data-zone="Europe\/Moscow"/)
+    assert.match(html, /data-api="\/api\/timezone\/Europe\/Moscow"/)
     assert.match(html, /data-offset="180" data-until=""/)
     const havana = describeTime(Temporal.Instant.from('2026-11-28T12:00:00Z'), 'America/Havana')
     const until = Date.UTC(2027, 10, 7, 5)
@@ -264,6 +264,6 @@ describe('escaping', () => {
     })(modelOf(time, 'en', { zone: 'Evil/<i>"zone', context: ['<b>day</b>'] }), 'en')
     assert.doesNotMatch(html, /<script>alert|<b>|<i>|"><script>x/)
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;&quot;&#39;/)
-    assert.match(html, /data-zone="Evil\/&lt;i&gt;&quot;zone"/)
+    assert.match(html, /data-api="\/api\/timezone\/Evil\/&lt;i&gt;&quot;zone"/)
   })
 })

@@ -96,3 +96,37 @@ describe('the city index', () => {
     }
   })
 })
+
+describe('the error page, in the page’s language and for the configured zone', () => {
+  test('a Russian browser gets a Russian 404 page', async () => {
+    const res = await app.inject({ url: '/nowhere', headers: { 'accept-language': 'ru' } })
+    assert.equal(res.statusCode, 404)
+    assert.equal(res.headers['content-language'], 'ru')
+    assert.match(res.body, /<html lang="ru">/)
+    assert.match(res.body, /<h1>Страница не найдена<\/h1>/)
+    assert.match(res.body, /Время в Москве/)
+  })
+
+  test('a TIME_ZONE=Asia/Tokyo server’s 404 page links Tokyo, not Moscow', async () => {
+    const tokyo = buildTestApp({ TIME_ZONE: 'Asia/Tokyo' })
+    const res = await tokyo.inject('/Mars/Olympus_Mons')
+    await tokyo.close()
+    assert.equal(res.statusCode, 404)
+    assert.match(res.body, /<a href="\/">Time in Tokyo<\/a>/)
+    assert.doesNotMatch(res.body, /Moscow/)
+  })
+
+  test('the gate’s and the router’s errors too: a 405 and a malformed path', async () => {
+    const refused = await app.inject({ method: 'DELETE', url: '/?lang=ru' })
+    assert.equal(refused.statusCode, 405)
+    assert.match(refused.body, /<h1>Метод не поддерживается<\/h1>/)
+    const malformed = await app.inject({ url: '/%E0%A4%A', headers: { 'accept-language': 'ru' } })
+    assert.equal(malformed.statusCode, 400)
+    assert.match(malformed.body, /<h1>Неверный запрос<\/h1>/)
+  })
+
+  test('API errors keep their JSON, whatever the language', async () => {
+    const res = await app.inject({ url: '/api/nothing', headers: { 'accept-language': 'ru' } })
+    assert.deepEqual(res.json(), { error: 'not found' })
+  })
+})

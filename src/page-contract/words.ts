@@ -1,8 +1,8 @@
-// What the page's script says, in the page's language: the verdict, differences, the wall clock.
+// The verdict's, the differences' and the zone line's words, for the server and the script alike.
 import { LANGUAGE_PACKS, type Language } from '../i18n/languages.ts'
+import type { VerdictState } from './ids.ts'
 
 const NBSP = '\u00a0'
-const pad2 = (n: number) => String(n).padStart(2, '0')
 
 // Intl objects are costly to build and this runs every second: each is built once.
 const formats = new Map<string, Intl.NumberFormat | Intl.PluralRules>()
@@ -47,7 +47,7 @@ export const formatError = (ms: number, language: Language): string => {
     .join(' ')
 }
 
-export type Verdict = { state: 'exact' | 'off'; text: string }
+export type Verdict = { state: Extract<VerdictState, 'exact' | 'off'>; text: string }
 
 // An error this small is no error to a person, whatever the measurement's bound.
 const NEGLIGIBLE_MS = 100
@@ -69,19 +69,6 @@ export const judgeClock = (offset: number, uncertainty: number, language: Langua
   const step = 1000 / 10 ** digits
   const bound = seconds(Math.ceil(uncertainty / step) * step, digits, language)
   return { state: 'off', text: `${sentence} ${client.within(bound)}` }
-}
-
-export type System = keyof ReturnType<typeof packOf>['client']['fix']
-
-/** The visitor's system, for the one line on how to set its clock. */
-export const systemOf = (userAgent: string, platform = ''): System => {
-  const ua = `${userAgent} ${platform}`
-  if (/iPhone|iPad|iPod/.test(ua)) return 'ios'
-  if (/Android/.test(ua)) return 'android'
-  if (/Windows/.test(ua)) return 'windows'
-  if (/Mac/.test(ua)) return 'macos'
-  if (/Linux|X11|CrOS/.test(ua)) return 'linux'
-  return 'other'
 }
 
 /** "8 hours", "2 hours 30 minutes", "21 минуту": a difference of offsets, in minutes. */
@@ -130,17 +117,6 @@ export const describeDifferenceFrom = (
   )
 }
 
-/**
- * The wall clock of instant `ms` at `offsetMinutes` east of UTC: "16:20", "31", the ISO form for
- * `<time datetime>` and "+03:00". The offset is the server's (tzdb's newest rules), never the
- * browser's own data for the zone, which may be older.
- */
-export const zonedTime = (ms: number, offsetMinutes: number) => {
-  const wall = new Date(ms + offsetMinutes * 60_000)
-  const size = Math.abs(offsetMinutes)
-  const offset = `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(size / 60))}:${pad2(size % 60)}`
-  const hm = `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`
-  const ss = pad2(wall.getUTCSeconds())
-  const iso = `${wall.toISOString().slice(0, 10)}T${hm}:${ss}${offset}`
-  return { hm, ss, iso, offset, offsetMinutes }
-}
+/** The zone's line: "MSK · UTC+03:00", from the abbreviation as the language writes it. */
+export const formatZoneLine = (abbreviation: string, isoOffset: string): string =>
+  `${abbreviation} · UTC${isoOffset}`
