@@ -57,9 +57,10 @@ export const startTimezoned = async (options: TimezonedOptions): Promise<Timezon
     if (!limiter.admit(keyOf(from), now())) return drop('rate_limited', from)
     const answer = lookup.answer(read.query, () => geoip(from.address))
     const bytes = Buffer.from(answer.text, 'latin1').subarray(0, MAX_ANSWER)
+    metrics.answered(answer.kind)
+    // Counted as answered too: the answer was made, the system refused to send it.
     socket.send(bytes, from.port, from.address, (error) => {
       if (error) drop('send_failed', from)
-      else metrics.answered(answer.kind)
     })
     const held = sampler.take(now())
     if (held !== undefined)
