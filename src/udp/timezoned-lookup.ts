@@ -46,7 +46,7 @@ export const zonesByCountry = (): Map<string, string[]> => {
   return countries
 }
 
-/** What a query matches when it is no name: the beginning of a name's last part first. */
+/** A name a query may be part of, with what the ranking needs. */
 type Candidate = { name: string; lower: string; lastPart: number; isLink: boolean }
 
 // Higher is better: the whole last part (`moscow`), its beginning, a part's beginning, anywhere.
