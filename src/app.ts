@@ -17,6 +17,7 @@ import { registerApiRoutes } from './routes/api.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerPageRoutes } from './routes/page.ts'
 import { registerPlaceRoutes } from './routes/places.ts'
+import { registerPosixRoutes } from './routes/posix.ts'
 import { fastifyLimits, SERVER_LIMITS, type ServerLimits } from './server-limits.ts'
 import { type Clock, systemClock } from './time/clock.ts'
 import { createTimeDescriber } from './time/time-info.ts'
@@ -95,6 +96,7 @@ export const buildApp = ({
     registerApiRoutes(routes, { clock, zones, describe, ipZones: ipTable, ipFallbackZone })
     registerHealthRoutes(routes, lifecycle)
     registerPlaceRoutes(routes, new URL('../data/places/', import.meta.url))
+    registerPosixRoutes(routes, zones)
     await registerPageRoutes(routes, { clock, describe, zones, timeZone, publicDir })
   })
   return app

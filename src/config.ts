@@ -19,6 +19,10 @@ export type Config = {
   metricsPort: number | null
   /** The metrics listener's address: by default `host`. */
   metricsHost: string
+  /** The UDP port of ezTime's timezoned protocol; null (the default): not served. */
+  timezonedPort: number | null
+  /** Its address: by default `host`. */
+  timezonedHost: string
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -75,6 +79,26 @@ const parseTrustProxy: Parse<TrustProxy> = (raw) => {
   return list.every(isCidr) ? list : undefined
 }
 
+// What is read before the variables that default to these.
+type BaseConfig = Omit<
+  Config,
+  'ipFallbackZone' | 'metricsPort' | 'metricsHost' | 'timezonedPort' | 'timezonedHost'
+>
+
+type Read = <T>(name: string, fallback: T, parse: Parse<T>, expected: string) => T
+
+// Off unless asked for: a UDP service answers whatever source a datagram claims (docs/devices.md).
+// UDP ports are apart from TCP's, so it may share a number with PORT or METRICS_PORT.
+const readTimezoned = (read: Read, host: string) => ({
+  timezonedPort: read<number | null>(
+    'TIMEZONED_PORT',
+    null,
+    (raw) => (raw === 'off' ? null : integerIn(1, 65535)(raw)),
+    'an integer port from 1 to 65535, or off',
+  ),
+  timezonedHost: read('TIMEZONED_HOST', host, parseHost, 'an IP address or a host name'),
+})
+
 /**
  * Reads the service's configuration from an environment, reporting every bad variable at once.
  * `resolveZone` maps a TIME_ZONE value to its proper name, or undefined when it is no zone.
@@ -91,7 +115,7 @@ export const loadConfig = (env: Env, resolveZone: (name: string) => string | und
     }
     return value
   }
-  const config: Omit<Config, 'ipFallbackZone' | 'metricsPort' | 'metricsHost'> = {
+  const config: BaseConfig = {
     port: read('PORT', 8080, integerIn(0, 65535), 'an integer port from 0 to 65535'),
     host: read('HOST', '0.0.0.0', parseHost, 'an IP address or a host name'),
     timeZone: read(
@@ -131,6 +155,7 @@ export const loadConfig = (env: Env, resolveZone: (name: string) => string | und
   const metricsHost = read('METRICS_HOST', config.host, parseHost, 'an IP address or a host name')
   if (metricsPort !== null && metricsPort === config.port && metricsHost === config.host)
     problems.push(`METRICS_PORT=${metricsPort}: must differ from PORT`)
+  const timezoned = readTimezoned(read, config.host)
   if (problems.length > 0) throw new ConfigError(problems)
-  return { ...config, ipFallbackZone: fallback, metricsPort, metricsHost }
+  return { ...config, ipFallbackZone: fallback, metricsPort, metricsHost, ...timezoned }
 }

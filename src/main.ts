@@ -22,6 +22,7 @@ const [
   { createMetrics },
   { createMetricsServer },
   { tzdbVersion },
+  { loadIpZones },
 ] = await Promise.all([
   import('./app.ts'),
   import('./config.ts'),
@@ -29,6 +30,7 @@ const [
   import('./http/metrics.ts'),
   import('./http/metrics-server.ts'),
   import('./time/tzdb.ts'),
+  import('./ip/ip-zones.ts'),
 ])
 
 const zones = createZoneRegistry()
@@ -54,17 +56,24 @@ process.once('exit', () => logs.flushSync())
 
 const lifecycle: Lifecycle = { ready: true }
 const metrics = createMetrics({ tzdbVersion })
+// One IP table for /api/ip and timezoned's GeoIP, read on the first lookup by either.
+let ipTable: ReturnType<typeof loadIpZones> | undefined
+const ipZones = () =>
+  (ipTable ??= loadIpZones(new URL('../data/ip-zones/ip-zones.bin', import.meta.url)))
 const app = buildApp({
   config,
   zones,
   lifecycle,
   metrics,
+  ipZones,
   logStream: logs,
   publicDir: new URL('../public/', import.meta.url),
 })
 // Scrapers get their own listener: the public port never shows the process's internals.
 const metricsServer =
   config.metricsPort === null ? undefined : createMetricsServer(metrics, SERVER_LIMITS)
+// ezTime's UDP protocol, when TIMEZONED_PORT asks for it (docs/devices.md).
+let timezoned: { close(): Promise<void> } | undefined
 
 closeWithGrace(
   {
@@ -88,7 +97,7 @@ closeWithGrace(
     // Idle keep-alive sockets close now; requests in flight finish, answered with Connection: close.
     app.log.info('shutdown: draining')
     flushLogs()
-    await app.close()
+    await Promise.all([app.close(), timezoned?.close()])
     metricsServer?.close()
     metricsServer?.closeAllConnections()
     app.log.info('shutdown: closed')
@@ -101,6 +110,20 @@ try {
     metricsServer.listen({ port: config.metricsPort ?? 0, host: config.metricsHost })
     await once(metricsServer, 'listening')
     app.log.info({ port: config.metricsPort, host: config.metricsHost }, 'metrics listening')
+  }
+  if (config.timezonedPort !== null) {
+    const { startTimezoned } = await import('./udp/timezoned-server.ts')
+    const [port, host] = [config.timezonedPort, config.timezonedHost]
+    timezoned = await startTimezoned({
+      port,
+      host,
+      zones,
+      ipZones,
+      fallbackZone: config.ipFallbackZone,
+      registry: metrics.registry,
+      log: app.log,
+    })
+    app.log.info({ port, host, protocol: 'udp' }, 'timezoned listening')
   }
   flushLogs()
 } catch (error) {

@@ -26,6 +26,8 @@ test('defaults follow the design', () => {
     ipFallbackZone: 'Europe/Moscow',
     metricsPort: 9464,
     metricsHost: '0.0.0.0',
+    timezonedPort: null,
+    timezonedHost: '0.0.0.0',
   })
 })
 
@@ -39,6 +41,7 @@ test('good values are read and normalized', () => {
       TRUST_PROXY: '10.0.0.0/8, 2001:db8::/32,192.0.2.1',
       SHUTDOWN_DELAY_MS: '0',
       METRICS_PORT: '9100',
+      TIMEZONED_PORT: '2342',
     }),
     {
       port: 0,
@@ -50,6 +53,8 @@ test('good values are read and normalized', () => {
       ipFallbackZone: 'Asia/Tokyo',
       metricsPort: 9100,
       metricsHost: '::1',
+      timezonedPort: 2342,
+      timezonedHost: '::1',
     },
   )
 })
@@ -78,6 +83,20 @@ describe('METRICS_PORT', () => {
 
   test('must differ from PORT', () => {
     assert.deepEqual(problemsOf({ PORT: '9464' }), ['METRICS_PORT=9464: must differ from PORT'])
+  })
+})
+
+describe('TIMEZONED_PORT and TIMEZONED_HOST', () => {
+  test('the UDP protocol is off unless a port is given, and listens on HOST by default', () => {
+    assert.equal(load({}).timezonedPort, null)
+    assert.equal(load({ TIMEZONED_PORT: 'off' }).timezonedPort, null)
+    assert.equal(load({ TIMEZONED_PORT: '2342', HOST: '::' }).timezonedHost, '::')
+    assert.equal(load({ TIMEZONED_HOST: '127.0.0.1' }).timezonedHost, '127.0.0.1')
+  })
+
+  test('UDP ports are apart from TCP ports: PORT or METRICS_PORT may be the same number', () => {
+    assert.equal(load({ PORT: '2342', TIMEZONED_PORT: '2342' }).timezonedPort, 2342)
+    assert.equal(load({ TIMEZONED_PORT: '9464' }).timezonedPort, 9464)
   })
 })
 
@@ -126,6 +145,10 @@ describe('each bad value is named', () => {
     ['IP_FALLBACK_ZONE', 'None'],
     ['METRICS_PORT', '0'],
     ['METRICS_PORT', 'on'],
+    ['TIMEZONED_PORT', '0'],
+    ['TIMEZONED_PORT', '65536'],
+    ['TIMEZONED_PORT', 'on'],
+    ['TIMEZONED_HOST', 'not a host!'],
   ] as const) {
     test(`${name}=${value}`, () => {
       const problems = problemsOf({ [name]: value })

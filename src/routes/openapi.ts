@@ -2,6 +2,7 @@
 import { API_ERRORS } from '../http/api-contract.ts'
 import { tzdbVersion } from '../time/tzdb.ts'
 import { placesOperation } from './places.ts'
+import { posixOperations } from './posix.ts'
 import { errorSchema, statusSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
 
 const json = (schema: object, description: string) => ({
@@ -138,6 +139,7 @@ export const openApiDocument = {
     '/api/ip/{ip}': ipOperation('The time at an address', [address], false),
     '/api/ip/{ip}.txt': ipOperation('The time at an address, as text', [address], true),
     '/api/places': placesOperation,
+    ...posixOperations,
     '/api/openapi.json': {
       get: {
         summary: 'This document',

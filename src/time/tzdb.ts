@@ -20,6 +20,10 @@ export const tzdbVersion: string = table.version
 
 export const tzdbNames: ZoneNames = { zones: Object.keys(table.zones), links: table.links }
 
+/** The TZif footer (POSIX TZ string) of a zone or link, as tzdb spells it; undefined if unknown. */
+export const posixTzOf = (zone: string): string | undefined =>
+  table.zones[table.links[zone] ?? zone]?.[0]
+
 /** zone1970.tab's country codes, coordinates and comment, by zone. */
 export const zonePlaces: TzdbTable['places'] = table.places
 

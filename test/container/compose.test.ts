@@ -66,6 +66,23 @@ describe('compose.yaml as written', () => {
     assert.equal(written.build.args.NODE_IMAGE, `\${NODE_IMAGE:-node:${nodeVersion}-trixie-slim}`)
   })
 
+  test("ezTime's UDP protocol is off as written, and its two commented lines turn it on", async () => {
+    assert.equal(written.environment.TIMEZONED_PORT, undefined)
+    assert.ok(!(written.ports ?? []).map(String).some((port) => port.endsWith('/udp')))
+    // Uncommented: a line whose '#' comes right before the code (comments have '# ').
+    const text = readFileSync(composeFile, 'utf8').replace(/^(\s*)#(?=[^\s#])/gm, '$1')
+    const enabled = service(parse(text))
+    assert.equal(enabled.environment.TIMEZONED_PORT, '2342')
+    assert.deepEqual(
+      (enabled.ports ?? []).map(String).filter((port) => port.endsWith('/udp')),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's interpolation, not JavaScript's
+      ['${MOSCOW_TIME_TIMEZONED_PORT:-2342}:2342/udp'],
+    )
+    const { loadConfig } = await import('../../src/config.ts')
+    const { createZoneRegistry } = await import('../../src/time/zones.ts')
+    assert.equal(loadConfig(enabled.environment, createZoneRegistry().resolve).timezonedPort, 2342)
+  })
+
   test('publishes the metrics listener (METRICS_PORT 9464) on the loopback address only', () => {
     assert.equal(written.environment.METRICS_PORT, '9464')
     const metrics = (written.ports ?? []).map(String).filter((port) => port.endsWith(':9464'))

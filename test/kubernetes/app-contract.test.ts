@@ -21,7 +21,9 @@ import {
   podContainers,
   podSpec,
   render,
+  renderWithComponents,
   repoRoot,
+  timezonedComponentDir,
 } from './manifests.ts'
 
 const deployment = findOne(render(deployDir), 'Deployment')
@@ -187,6 +189,30 @@ describe('the Deployment agrees with the app', () => {
 
   test('the pod opts out of service links, which would add variables to the environment', () => {
     assert.equal(pod.enableServiceLinks, false)
+  })
+})
+
+describe('the timezoned component agrees with the app', () => {
+  const [withUdp] = podContainers(
+    findOne(renderWithComponents(deployDir, [timezonedComponentDir]), 'Deployment'),
+  )
+  const env = Array.isArray(withUdp?.env) ? withUdp.env.filter(isObject) : []
+  const udpConfig = loadConfig(
+    Object.fromEntries(env.map((entry) => [String(entry.name), String(entry.value)])),
+    zones.resolve,
+  )
+
+  test('the app serves UDP on the container port named timezoned, on every address', () => {
+    const port = (Array.isArray(withUdp?.ports) ? withUdp.ports.filter(isObject) : []).find(
+      (entry) => entry.name === 'timezoned',
+    )
+    assert.deepEqual(port, {
+      name: 'timezoned',
+      containerPort: udpConfig.timezonedPort,
+      protocol: 'UDP',
+    })
+    assert.equal(udpConfig.timezonedHost, '0.0.0.0')
+    assert.equal(config.timezonedPort, null, 'off in the default build')
   })
 })
 

@@ -8,6 +8,7 @@ import { parseAllDocuments } from 'yaml'
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const deployDir = join(repoRoot, 'deploy', 'kubernetes')
 export const prometheusComponentDir = join(deployDir, 'components', 'prometheus')
+export const timezonedComponentDir = join(deployDir, 'components', 'timezoned')
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 export type JsonObject = { [key: string]: Json }
@@ -29,7 +30,11 @@ export type Kustomization = JsonObject & {
   resources?: string[]
   components?: string[]
   images?: ImageOverride[]
+  patches?: Patch[]
 }
+
+/** A kustomize patch as this project writes them: a target and an inline JSON 6902 list. */
+export type Patch = { target: { kind: string; name: string }; patch: string }
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -166,4 +171,63 @@ export function quantity(value: Json | undefined): number {
   const match = /^(\d+(?:\.\d+)?)(m|k|M|G|Ki|Mi|Gi)?$/.exec(String(value))
   if (match === null) throw new Error(`not a quantity this project uses: ${String(value)}`)
   return Number(match[1]) * (quantitySuffixes[match[2] ?? ''] ?? Number.NaN)
+}
+
+type Operation = { op: string; path: string; value?: Json }
+
+// An RFC 6901 pointer's tokens: "~1" is "/", "~0" is "~".
+const tokens = (pointer: string) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'))
+
+// The RFC 6902 operations this project's patches use: add (an array's "-" appends) and replace.
+function applyOperation(document: Json, { op, path, value }: Operation): void {
+  const keys = tokens(path)
+  const last = keys.pop() as string
+  let parent: Json | undefined = document
+  for (const key of keys) parent = field(parent, Array.isArray(parent) ? Number(key) : key)
+  if (Array.isArray(parent)) {
+    const index = last === '-' ? parent.length : Number(last)
+    if (op === 'add') parent.splice(index, 0, value as Json)
+    else if (op === 'replace' && index < parent.length) parent[index] = value as Json
+    else throw new Error(`${op} ${path}: no such element`)
+  } else if (isObject(parent) && (op === 'add' || (op === 'replace' && last in parent))) {
+    parent[last] = value as Json
+  } else {
+    throw new Error(`${op} ${path}: not supported here, or no such field`)
+  }
+}
+
+/**
+ * The default build with kustomize Components, as an overlay listing them would render it: each
+ * component's resources (namespaced like the rest) and its patches, in order.
+ */
+export function renderWithComponents(dir: string, components: string[]): Resource[] {
+  const resources = render(dir)
+  const namespace = readKustomization(dir).namespace
+  for (const component of components) {
+    for (const { resource } of loadResourceFiles(component)) {
+      if (namespace !== undefined) resource.metadata.namespace = namespace
+      resources.push(resource)
+    }
+    for (const { target, patch } of readKustomization(component).patches ?? []) {
+      const matched = resources.filter(
+        (resource) => resource.kind === target.kind && resource.metadata.name === target.name,
+      )
+      if (matched.length !== 1) throw new Error(`${component}: patch target ${target.kind}`)
+      const [operations] = readYamlText(patch, `${component} patch`)
+      if (!Array.isArray(operations)) throw new Error(`${component}: a patch is a list`)
+      for (const operation of operations) applyOperation(matched[0] as Json, operation as Operation)
+    }
+  }
+  return resources
+}
+
+function readYamlText(text: string, origin: string): Json[] {
+  return parseAllDocuments(text).map((document) => {
+    if (document.errors.length > 0) throw new Error(`${origin}: ${document.errors[0]?.message}`)
+    return document.toJS() as Json
+  })
 }

@@ -8,6 +8,8 @@ import {
   prometheusComponentDir,
   readKustomization,
   render,
+  renderWithComponents,
+  timezonedComponentDir,
 } from './manifests.ts'
 import { kubernetesVersion, schemaProblems } from './schema.ts'
 
@@ -95,6 +97,13 @@ describe(`manifests validate against the Kubernetes ${kubernetesVersion} API sch
     ])
   })
 
+  test('every resource with the timezoned component is valid and has no unknown field', () => {
+    const problems = renderWithComponents(deployDir, [timezonedComponentDir]).flatMap((resource) =>
+      schemaProblems(resource).map((problem) => `${resource.kind}: ${problem}`),
+    )
+    assert.deepEqual(problems, [])
+  })
+
   test("the Prometheus component's ServiceMonitor is valid for the operator's schema", () => {
     const resources = loadResourceFiles(prometheusComponentDir)
     assert.deepEqual(
@@ -145,6 +154,18 @@ describe('the kustomization', () => {
       rendered.map((container) => container.image),
       [`moscow-time:${override.newTag}`],
     )
+  })
+
+  test('has the UDP protocol as a separate Component of patches, out of the default build', () => {
+    const component = readKustomization(timezonedComponentDir)
+    assert.equal(component.apiVersion, 'kustomize.config.k8s.io/v1alpha1')
+    assert.equal(component.kind, 'Component')
+    assert.equal(component.resources, undefined)
+    assert.deepEqual(
+      (component.patches ?? []).map((patch) => patch.target.kind),
+      ['Deployment', 'Service', 'NetworkPolicy'],
+    )
+    assert.equal(kustomization.components, undefined)
   })
 
   test('has the Prometheus support as a separate kustomize Component', () => {

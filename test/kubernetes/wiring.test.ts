@@ -13,7 +13,9 @@ import {
   quantity,
   readKustomization,
   render,
+  renderWithComponents,
   selects,
+  timezonedComponentDir,
 } from './manifests.ts'
 
 const resources = render(deployDir)
@@ -175,5 +177,48 @@ describe('the Prometheus component', () => {
       resources.filter((resource) => resource.kind === 'ServiceMonitor'),
       [],
     )
+  })
+})
+
+describe("the timezoned component (ezTime's UDP protocol)", () => {
+  const enabled = renderWithComponents(deployDir, [timezonedComponentDir])
+  const enabledDeployment = findOne(enabled, 'Deployment')
+  const [enabledContainer] = podContainers(enabledDeployment)
+  const udp = { protocol: 'UDP', port: 2342 }
+
+  test('adds the variable, the container port, the Service port and the policy rule, nothing else', () => {
+    const env = field(enabledContainer, 'env')
+    assert.deepEqual(Array.isArray(env) ? env.at(-1) : undefined, {
+      name: 'TIMEZONED_PORT',
+      value: '2342',
+    })
+    assert.deepEqual(field(enabledContainer, 'ports', 2), {
+      name: 'timezoned',
+      containerPort: 2342,
+      protocol: 'UDP',
+    })
+    assert.deepEqual(field(findOne(enabled, 'Service'), 'spec', 'ports', 2), {
+      name: 'timezoned',
+      port: 2342,
+      targetPort: 'timezoned',
+      protocol: 'UDP',
+    })
+    // From anywhere, as the public HTTP port; the other rules unchanged.
+    const ingress = field(findOne(enabled, 'NetworkPolicy'), 'spec', 'ingress')
+    assert.deepEqual(Array.isArray(ingress) ? ingress.at(-1) : undefined, { ports: [udp] })
+    // Take the additions away and the default build is left.
+    const stripped = structuredClone(enabled)
+    const strip = (list: unknown) => Array.isArray(list) && list.pop()
+    const deployment = findOne(stripped, 'Deployment')
+    strip(field(podContainers(deployment)[0], 'env'))
+    strip(field(podContainers(deployment)[0], 'ports'))
+    strip(field(findOne(stripped, 'Service'), 'spec', 'ports'))
+    strip(field(findOne(stripped, 'NetworkPolicy'), 'spec', 'ingress'))
+    assert.deepEqual(stripped, resources)
+  })
+
+  test('without it, no UDP port is open anywhere and the app is not asked to serve one', () => {
+    const text = JSON.stringify(resources)
+    assert.doesNotMatch(text, /UDP|TIMEZONED|2342/)
   })
 })
