@@ -9,6 +9,7 @@ import type { IpZones } from '../ip/ip-zones.ts'
 import type { Clock } from '../time/clock.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
+import { errorSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
 import { sendList, sendTime, timeHeaders, type ZoneList, zoneList } from './time-answers.ts'
 
 export type TimeNowDeps = {
@@ -56,4 +57,64 @@ export const registerTimeNowRoutes = (app: FastifyInstance, deps: TimeNowDeps) =
     const found = address && table.lookupParsed(address)
     return sendZone(request, reply, (found && zones.resolve(found)) ?? ipFallbackZone)
   })
+}
+
+// ---- its OpenAPI description (src/routes/openapi.ts adds it) ----
+
+const TAG = 'time.now'
+const jsonAnswer = (schema: object, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+const part = (name: string, description: string, example: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+  example,
+})
+const notFound = jsonAnswer(errorSchema, 'Unknown zone or area: `{"error":"unknown location"}`')
+const timeOperation = (summary: string, parameters: object[]) => ({
+  get: {
+    tags: [TAG],
+    summary,
+    parameters,
+    responses: { 200: jsonAnswer(timeObjectSchema, "worldtimeapi's time object"), 404: notFound },
+  },
+})
+
+/** time.now's paths, as worldtimeapi's answers at /api/... */
+export const timeNowPaths = {
+  [TIME_NOW_ROUTES.zones]: {
+    get: {
+      tags: [TAG],
+      summary: 'Every zone',
+      responses: { 200: jsonAnswer(zoneListSchema, 'Zone names') },
+    },
+  },
+  [`${TIME_NOW_ROUTES.zones}/{zone}`]: {
+    get: {
+      tags: [TAG],
+      summary: 'The time in a one-part zone such as UTC, or the zones of an area',
+      parameters: [part('zone', 'A one-part zone, or an area', 'UTC')],
+      responses: {
+        200: jsonAnswer({ oneOf: [timeObjectSchema, zoneListSchema] }, 'A time object or names'),
+        404: notFound,
+      },
+    },
+  },
+  [`${TIME_NOW_ROUTES.zones}/{area}/{location}`]: timeOperation('The time in a zone', [
+    part('area', 'First part of an IANA name', 'Europe'),
+    part('location', 'Second part', 'London'),
+  ]),
+  [`${TIME_NOW_ROUTES.zones}/{area}/{location}/{region}`]: timeOperation(
+    'The time in a three-part zone',
+    [
+      part('area', 'First part of an IANA name', 'America'),
+      part('location', 'Second part', 'Argentina'),
+      part('region', 'Third part', 'Salta'),
+    ],
+  ),
+  [TIME_NOW_ROUTES.caller]: timeOperation("The time at the caller's address", []),
 }
