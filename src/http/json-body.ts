@@ -1,6 +1,6 @@
 // JSON request bodies, for the only routes that take one (timeapi.io's POST routes): what the
 // request gate admits, how long a body may take to arrive, and how its faults are answered.
-import { PassThrough, pipeline, type Readable } from 'node:stream'
+import { PassThrough, type Readable } from 'node:stream'
 import type {
   FastifyError,
   FastifyReply,
@@ -53,10 +53,23 @@ const bodyTimeoutError = () =>
  */
 const bodyDeadline =
   (timeoutMs: number): preParsingHookHandler =>
-  (_request, _reply, payload, done) => {
+  (_request, reply, payload, done) => {
     const body = new PassThrough()
-    const timer = setTimeout(() => body.destroy(bodyTimeoutError()), timeoutMs)
-    pipeline(payload as Readable, body, () => clearTimeout(timer))
+    const raw = payload as Readable
+    // The request itself is left alone (destroying it would take the socket and the answer).
+    const timer = setTimeout(() => {
+      raw.unpipe(body)
+      body.destroy(bodyTimeoutError())
+    }, timeoutMs)
+    const stop = () => clearTimeout(timer)
+    raw.once('end', stop)
+    raw.once('close', stop)
+    // Answered already (the body too large, say): nothing waits for the rest.
+    reply.raw.once('close', stop)
+    raw.once('error', (error) => body.destroy(error))
+    // Fastify stops listening once it has refused the body; a late error must not go unheard.
+    body.on('error', () => {})
+    raw.pipe(body)
     done(null, body)
   }
 
