@@ -215,7 +215,7 @@ describe('POST /api/Calculation/...', () => {
     for (const [ambiguity, after] of [
       ['earlier', '2021-11-07T01:30:00'],
       ['later', '2021-11-07T02:30:00'],
-    ]) {
+    ] as const) {
       const fall = await ok('/api/calculation/custom/increment', {
         timeZone: 'America/New_York',
         dateTime: '2021-11-07 01:30:00',
@@ -232,7 +232,7 @@ describe('POST /api/Calculation/...', () => {
       ['01:00:00', 'Invalid TimeSpan format.'],
       ['-1:00:00:00', 'Invalid TimeSpan format.'],
       ['99999999:00:00:00', 'The result is outside the years 1 to 9999.'],
-    ]) {
+    ] as const) {
       const res = await post('/api/Calculation/current/increment', { timeZone: 'UTC', timeSpan })
       assert.equal(res.statusCode, 400, timeSpan)
       assert.equal(res.body, sentence, timeSpan)
