@@ -65,7 +65,9 @@ export const TIMEAPI_POST_ROUTES: ReadonlySet<string> = new Set([
   TIMEAPI_ROUTES.decrementCustom,
 ])
 
-// Lower case to canonical: whole paths, and the beginnings of the two with a parameter.
+// Lower case to canonical: whole paths, and the beginnings of the two with a parameter; and what
+// lets most URLs through untouched at once: the lengths of the whole paths, and the letters their
+// second segment begins with (t for Time and TimeZone, c, h), in either case.
 const TIMEAPI_PATHS = new Map<string, string>()
 const TIMEAPI_PREFIXES: Array<[lower: string, canonical: string]> = []
 for (const route of Object.values(TIMEAPI_ROUTES)) {
@@ -73,25 +75,35 @@ for (const route of Object.values(TIMEAPI_ROUTES)) {
   if (parameter < 0) TIMEAPI_PATHS.set(route.toLowerCase(), route)
   else TIMEAPI_PREFIXES.push([route.slice(0, parameter).toLowerCase(), route.slice(0, parameter)])
 }
+const PATH_LENGTHS = new Set([...TIMEAPI_PATHS.keys()].map((path) => path.length))
+const SHORTEST_PREFIX = Math.min(...TIMEAPI_PREFIXES.map(([prefix]) => prefix.length))
+const FIRST_LETTERS = new Set(
+  [...TIMEAPI_PATHS.keys()].map((path) => path.charCodeAt(API_PREFIX.length + 1)),
+)
 
 /**
  * The URL with a timeapi.io path in its canonical case; any other URL as it is. worldtimeapi's
  * /api/timezone/{zone} is case-sensitive and shares timeapi.io's /api/TimeZone/ prefix in lower
  * case: only timeapi.io's four exact names there (zone, ip, coordinate, AvailableTimeZones, none
  * of them a zone or an area) are taken, so /api/timezone/Europe/Moscow stays worldtimeapi's.
+ * Runs before routing on every request: most leave after a character or a length.
  */
 export const canonicalUrl = (url: string): string => {
+  // ORed with 0x20: an ASCII letter in lower case.
+  if (!FIRST_LETTERS.has(url.charCodeAt(API_PREFIX.length + 1) | 0x20)) return url
   const query = url.indexOf('?')
   const path = query < 0 ? url : url.slice(0, query)
+  const bare = path.endsWith('/') ? path.length - 1 : path.length
+  const whole = PATH_LENGTHS.has(bare)
+  if (!whole && bare <= SHORTEST_PREFIX) return url
   const lower = path.toLowerCase()
   // Case mapping that changes a length (none in latin1 but one) would misplace the rest.
-  if (!lower.startsWith('/api/') || lower.length !== path.length) return url
-  const rest = query < 0 ? '' : url.slice(query)
-  const slash = lower.endsWith('/') ? 1 : 0
-  const exact = TIMEAPI_PATHS.get(slash ? lower.slice(0, -1) : lower)
-  if (exact) return `${exact}${slash ? '/' : ''}${rest}`
+  if (!lower.startsWith(`${API_PREFIX}/`) || lower.length !== path.length) return url
+  const rest = url.slice(bare)
+  const exact = whole ? TIMEAPI_PATHS.get(lower.slice(0, bare)) : undefined
+  if (exact) return `${exact}${rest}`
   for (const [prefix, canonical] of TIMEAPI_PREFIXES)
-    if (lower.startsWith(prefix)) return `${canonical}${path.slice(prefix.length)}${rest}`
+    if (lower.startsWith(prefix)) return `${canonical}${url.slice(prefix.length)}`
   return url
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, describe, test } from 'node:test'
-import { TIMEAPI_ROUTES } from '../../src/http/api-contract.ts'
+import { canonicalUrl, TIMEAPI_ROUTES } from '../../src/http/api-contract.ts'
 import { buildTestApp, zones } from '../helpers.ts'
 
 // timeapi.io's GET routes, its paths in any case, and how they sit beside worldtimeapi's. The
@@ -206,6 +206,38 @@ describe('GET /api/TimeZone/...', () => {
         (await json(`/api/TimeZone/zone?timeZone=${encodeURIComponent(name)}`)).timeZone,
         name,
       )
+  })
+})
+
+describe('canonicalUrl, before routing', () => {
+  test("timeapi.io's paths in any case become its own; the slash, the rest and the query stay", () => {
+    for (const [url, canonical] of [
+      ['/api/time/current/zone?timeZone=UTC&x=Y', '/api/Time/current/zone?timeZone=UTC&x=Y'],
+      ['/API/TIMEZONE/AVAILABLETIMEZONES/', '/api/TimeZone/AvailableTimeZones/'],
+      [
+        '/api/conversion/dayoftheweek/2021-03-14?a=b',
+        '/api/Conversion/DayOfTheWeek/2021-03-14?a=b',
+      ],
+      ['/api/calculation/CUSTOM/decrement', '/api/Calculation/custom/decrement'],
+      ['/api/health/check', '/api/health/check'],
+    ])
+      assert.equal(canonicalUrl(url), canonical, url)
+  })
+
+  test('every other URL is left as it is', () => {
+    for (const url of [
+      '/',
+      '/api/timezone/Europe/Moscow',
+      '/api/timezone/Europe',
+      '/api/timezone/zone/extra',
+      '/api/time/current/zonex',
+      '/api/conversion/dayoftheweek',
+      '/Asia/Tokyo',
+      '/cities',
+      'http://host/api/time/current/zone',
+      `/api/timezone/${'İ'.repeat(9)}`,
+    ])
+      assert.equal(canonicalUrl(url), url, url)
   })
 })
 
