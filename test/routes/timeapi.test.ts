@@ -220,7 +220,7 @@ describe('canonicalUrl, before routing', () => {
       ],
       ['/api/calculation/CUSTOM/decrement', '/api/Calculation/custom/decrement'],
       ['/api/health/check', '/api/health/check'],
-    ])
+    ] as const)
       assert.equal(canonicalUrl(url), canonical, url)
   })
 
