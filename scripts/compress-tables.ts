@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { compressIpZones } from '../src/ip/ip-zones.ts'
 import { compressZoneShapes } from '../src/places/zone-at.ts'
+import { compressTable } from '../src/table-file.ts'
 
 type Table = { file: string; compress: (plain: Uint8Array) => Uint8Array }
 
@@ -11,6 +12,8 @@ export const TABLES: readonly Table[] = [
   // Packed into byte planes of differences first (src/ip/ip-zones-pack.ts).
   { file: 'data/ip-zones/ip-zones.bin', compress: compressIpZones },
   { file: 'data/zone-shapes/zone-shapes.bin', compress: compressZoneShapes },
+  { file: 'data/places/places.tsv', compress: compressTable },
+  { file: 'data/places/keys.tsv', compress: compressTable },
 ]
 
 const root = new URL('../', import.meta.url)

@@ -31,21 +31,20 @@ export const createNotes = ({
   return {
     /** "Moscow is 8 hours ahead of you". */
     difference: (now: number, zoneOffset: number): string =>
-      describeZoneDifference(zoneOffset, offsetAt(now), city, cityIn, language),
+      describeZoneDifference({ zoneOffset, visitorOffset: offsetAt(now), city, cityIn, language }),
     /** "From 28 March, Moscow is 2 hours ahead of you"; '' when nothing changes in the weeks ahead. */
     coming: (now: number, zoneOffset: number): string => {
       const next = comingDifference(now, zoneOffset, changes, offsetAt)
       if (!next) return ''
       dayFormat ??= new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' })
       const day = dayFormat.format(next.atMs)
-      return describeDifferenceFrom(
-        day,
-        next.zoneOffset,
-        next.visitorOffset,
-        city,
-        cityIn,
-        language,
-      )
+      return describeDifferenceFrom(day, {
+        zoneOffset: next.zoneOffset,
+        visitorOffset: next.visitorOffset,
+        city: city,
+        cityIn: cityIn,
+        language: language,
+      })
     },
   }
 }

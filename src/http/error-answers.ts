@@ -1,5 +1,6 @@
 // Error answers in one shape: JSON under /api/ (text for .txt), a small HTML page elsewhere.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { type ErrorStatus, STATUS_TITLES } from '../i18n/status-titles.ts'
 import type { RenderErrorPage } from '../render/error-page.ts'
 import {
   API_ERRORS,
@@ -10,19 +11,6 @@ import {
   ZONE_PREFIX,
 } from './api-contract.ts'
 import { HTML_TYPE, JSON_TYPE, TEXT_TYPE } from './media-types.ts'
-
-// RFC 9110's wording (Node's STATUS_CODES still says "Payload Too Large"), for the API's messages;
-// the HTML page says it in the visitor's language (src/i18n/).
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  404: 'Not found',
-  405: 'Method not allowed',
-  408: 'Request timeout',
-  413: 'Content too large',
-  431: 'Request header fields too large',
-  500: 'Internal server error',
-  503: 'Service unavailable',
-}
 
 // The app's HTML error page, set by setErrorAnswers on the root instance: every route and hook
 // sees it, as the page depends on the configuration (TIME_ZONE).
@@ -48,7 +36,7 @@ export const sendError = (
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  message = (TITLES[status] ?? 'Error').toLowerCase(),
+  message = (STATUS_TITLES[String(status) as ErrorStatus] ?? 'Error').toLowerCase(),
 ) => {
   reply.code(status).header('cache-control', 'no-store')
   const path = pathOf(request.url)

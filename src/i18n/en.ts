@@ -1,5 +1,6 @@
 // Every English string of the page, server and browser.
 import type { LanguagePack } from './pack.ts'
+import { STATUS_TITLES } from './status-titles.ts'
 
 const NBSP = '\u00a0'
 
@@ -33,17 +34,8 @@ export const en = {
       Etc: 'Fixed offsets',
       other: 'Other zones',
     },
-    errors: {
-      400: 'Bad request',
-      404: 'Not found',
-      405: 'Method not allowed',
-      408: 'Request timeout',
-      413: 'Content too large',
-      431: 'Request header fields too large',
-      500: 'Internal server error',
-      503: 'Service unavailable',
-      other: 'Error',
-    },
+    // RFC 9110's words, as the API's error messages use them too.
+    errors: { ...STATUS_TITLES, other: 'Error' },
     allCities: 'All cities',
     abbreviation: (tzdb) => tzdb,
     verdictNoScript: 'Turn on JavaScript to check your clock',

@@ -1,10 +1,11 @@
 // The shape of a language: every string the page needs, on the server and in the browser.
+import type { ErrorStatus } from './status-titles.ts'
 
 /** A place's name as the sentences of a language need it. */
 export type City = { name: string; inName: string }
 
 /** The statuses the service answers with an error page of its own words. */
-export type ErrorStatus = '400' | '404' | '405' | '408' | '413' | '431' | '500' | '503'
+export type { ErrorStatus } from './status-titles.ts'
 
 /** What the server renders. */
 export type PageStrings = {

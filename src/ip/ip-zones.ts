@@ -1,6 +1,5 @@
 // IP address -> IANA zone, from the table scripts/generate-ip-zones.ts builds (docs/ip.md).
-import { existsSync, readFileSync } from 'node:fs'
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib'
+import { compressTable, readTable } from '../table-file.ts'
 import { type IpAddress, parseIpInto, specialUseOfWords } from './ip-address.ts'
 import { decodeIpZones } from './ip-zones-file.ts'
 import { packIpZones, unpackIpZones } from './ip-zones-pack.ts'
@@ -110,28 +109,15 @@ export const createIpZones = (table: IpZonesTable): IpZones => {
  * packing alone takes brotli from 1.8 MB to 1.1.
  */
 export const compressIpZones = (file: Uint8Array, quality = 11): Buffer =>
-  brotliCompressSync(packIpZones(file), {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: quality,
-      [constants.BROTLI_PARAM_LGWIN]: 24,
-      [constants.BROTLI_PARAM_SIZE_HINT]: file.length,
-    },
-  })
+  compressTable(packIpZones(file), quality)
 
-/**
- * The file's bytes; where only `<file>.br` exists, restored from it: about 95 ms more of the first
- * /api/ip than the plain file, 20 of them unpacking (docs/docker.md).
- */
-const readTable = (file: URL) => {
-  const compressed = new URL(`${file.href}.br`)
-  return !existsSync(file) && existsSync(compressed)
-    ? unpackIpZones(brotliDecompressSync(readFileSync(compressed)))
-    : readFileSync(file)
-}
+// Where only `<file>.br` exists: about 95 ms more of the first /api/ip than the plain file, 20 of
+// them unpacking (docs/docker.md).
+const readIpTable = (file: URL) => readTable(file, unpackIpZones)
 
 /** The table from bytes, a file, or by default the committed data/ip-zones/ip-zones.bin. */
 export const loadIpZones = (from: Uint8Array | URL = DEFAULT_FILE): IpZones =>
-  createIpZones(decodeIpZones(from instanceof URL ? readTable(from) : from))
+  createIpZones(decodeIpZones(from instanceof URL ? readIpTable(from) : from))
 
 function compareAt(starts: Uint32Array, at: number, address: ArrayLike<number>): number {
   for (let k = 0; k < 4; k++) {

@@ -85,36 +85,29 @@ export const formatDifference = (minutes: number, language: Language): string =>
     .join(' ')
 }
 
+/** A zone's UTC offset against the visitor's (minutes east), and how the page names the city. */
+export type ZoneDifference = {
+  zoneOffset: number
+  visitorOffset: number
+  city: string
+  cityIn: string
+  language: Language
+}
+
 /** "Moscow is 8 hours ahead of you", from the UTC offsets (minutes) of the zone and the visitor. */
-export const describeZoneDifference = (
-  zoneOffset: number,
-  visitorOffset: number,
-  city: string,
-  cityIn: string,
-  language: Language,
-): string => {
-  const { client } = packOf(language)
-  const difference = zoneOffset - visitorOffset
-  if (difference === 0) return client.same(city, cityIn)
-  const by = formatDifference(difference, language)
-  return difference > 0 ? client.ahead(city, by) : client.behind(city, by)
+export const describeZoneDifference = (d: ZoneDifference): string => {
+  const { client } = packOf(d.language)
+  const difference = d.zoneOffset - d.visitorOffset
+  if (difference === 0) return client.same(d.city, d.cityIn)
+  const by = formatDifference(difference, d.language)
+  return difference > 0 ? client.ahead(d.city, by) : client.behind(d.city, by)
 }
 
 /** "From 28 March, Moscow is 2 hours ahead of you": the difference from a coming change. */
-export const describeDifferenceFrom = (
-  date: string,
-  zoneOffset: number,
-  visitorOffset: number,
-  city: string,
-  cityIn: string,
-  language: Language,
-): string => {
-  const { client } = packOf(language)
-  if (zoneOffset === visitorOffset) return client.sameFrom(date, city, cityIn)
-  return client.from(
-    date,
-    describeZoneDifference(zoneOffset, visitorOffset, city, cityIn, language),
-  )
+export const describeDifferenceFrom = (date: string, d: ZoneDifference): string => {
+  const { client } = packOf(d.language)
+  if (d.zoneOffset === d.visitorOffset) return client.sameFrom(date, d.city, d.cityIn)
+  return client.from(date, describeZoneDifference(d))
 }
 
 /** The zone's line: "MSK · UTC+03:00", from the abbreviation as the language writes it. */

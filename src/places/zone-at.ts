@@ -1,6 +1,5 @@
 // Coordinates -> IANA zone, from the shapes scripts/generate-zone-shapes.ts builds (docs/zone-shapes.md).
-import { existsSync, readFileSync } from 'node:fs'
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib'
+import { compressTable, readTable } from '../table-file.ts'
 import {
   decodeZoneShapes,
   OCEAN_NODE,
@@ -95,21 +94,7 @@ function zoneInShape(table: ZoneShapesTable, shape: number, x: number, y: number
 
 /** The shapes as the image ships them, `<file>.br`: brotli at its highest quality. */
 export const compressZoneShapes = (file: Uint8Array, quality = 11): Buffer =>
-  brotliCompressSync(file, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: quality,
-      [constants.BROTLI_PARAM_LGWIN]: 24,
-      [constants.BROTLI_PARAM_SIZE_HINT]: file.length,
-    },
-  })
-
-// The file's bytes; where only `<file>.br` exists, restored from it.
-const readShapes = (file: URL) => {
-  const compressed = new URL(`${file.href}.br`)
-  return !existsSync(file) && existsSync(compressed)
-    ? brotliDecompressSync(readFileSync(compressed))
-    : readFileSync(file)
-}
+  compressTable(file, quality)
 
 /**
  * The shapes from bytes, a file, or by default the committed data/zone-shapes/zone-shapes.bin
@@ -117,4 +102,4 @@ const readShapes = (file: URL) => {
  * and decodes the whole file (docs/zone-shapes.md).
  */
 export const loadZoneShapes = (from: Uint8Array | URL = DEFAULT_FILE): ZoneShapes =>
-  createZoneShapes(decodeZoneShapes(from instanceof URL ? readShapes(from) : from))
+  createZoneShapes(decodeZoneShapes(from instanceof URL ? readTable(from) : from))

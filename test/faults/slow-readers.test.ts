@@ -3,6 +3,8 @@ import { once } from 'node:events'
 import { connect, type Socket } from 'node:net'
 import { test } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { FastifyInstance } from 'fastify'
+import type { ServerLimits } from '../../src/server-limits.ts'
 import { startServer } from './server.ts'
 
 const CAP = 50
@@ -25,48 +27,47 @@ const slowReader = async (port: number) => {
   return socket
 }
 
-// The server's own end of every connection, with when it closed.
-const serverSockets = (app: {
-  server: { on: (e: 'connection', f: (s: Socket) => void) => void }
-}) => {
+// A server that sees its own end of every connection, with when each closed.
+const startWatched = async (
+  limits: Partial<ServerLimits>,
+  setup: (app: FastifyInstance) => void = () => {},
+) => {
   const closedAt = new Map<Socket, number>()
   const sockets: Socket[] = []
-  app.server.on('connection', (socket) => {
-    sockets.push(socket)
-    socket.once('close', () => closedAt.set(socket, Date.now()))
-  })
-  return { sockets, closedAt }
-}
-
-test('at the cap, readers that stopped reading are reclaimed for newcomers', async (t) => {
-  let seen: ReturnType<typeof serverSockets> | undefined
   const server = await startServer(
-    // Pipelining has its own bound, tested below; here a busy machine may read many at once.
-    {
-      maxConnections: CAP,
-      maxPipelined: 1_000,
-      stallMs: 500,
-      connectionTimeout: 20_000,
-      connectionsCheckingInterval: 100,
-    },
+    // Pipelining has its own bound, tested last; here a busy machine may read many at once.
+    { maxPipelined: 1_000, connectionsCheckingInterval: 100, ...limits },
     {
       setup: (app) => {
-        seen = serverSockets(app)
+        setup(app)
+        app.server.on('connection', (socket: Socket) => {
+          sockets.push(socket)
+          socket.once('close', () => closedAt.set(socket, Date.now()))
+        })
       },
     },
   )
+  return { server, seen: { sockets, closedAt } }
+}
+
+test('at the cap, readers that stopped reading are reclaimed for newcomers', async (t) => {
+  const { server, seen } = await startWatched({
+    maxConnections: CAP,
+    stallMs: 500,
+    connectionTimeout: 20_000,
+  })
   t.after(() => server.app.close())
   const readers = await Promise.all(Array.from({ length: CAP }, () => slowReader(server.port)))
   t.after(() => {
     for (const reader of readers) reader.destroy()
   })
   // Until the server holds answers for every one of them: all busy, none idle.
-  const pending = () => seen?.sockets.filter((socket) => socket.writableLength > 0).length ?? 0
+  const pending = () => seen.sockets.filter((socket) => socket.writableLength > 0).length ?? 0
   for (let i = 0; i < 100 && pending() < CAP; i += 1) await sleep(100)
   assert.equal(
     pending(),
     CAP,
-    `the slow readers did not all stall: ${pending()} pending, ${seen?.closedAt.size} closed, ${seen?.sockets.length} seen`,
+    `the slow readers did not all stall: ${pending()} pending, ${seen.closedAt.size} closed, ${seen.sockets.length} seen`,
   )
   await sleep(1_000)
   let served = 0
@@ -80,30 +81,20 @@ test('at the cap, readers that stopped reading are reclaimed for newcomers', asy
   }
   t.diagnostic(`${served} of ${newcomers} newcomers served while ${CAP} slow readers held the cap`)
   assert.equal(served, newcomers)
-  assert.ok((seen?.closedAt.size ?? 0) >= newcomers, 'no slow reader was reclaimed')
+  assert.ok((seen.closedAt.size ?? 0) >= newcomers, 'no slow reader was reclaimed')
 })
 
 test('a reader stuck for connectionTimeout is closed, however pipelined', async (t) => {
-  let seen: ReturnType<typeof serverSockets> | undefined
-  const server = await startServer(
-    {
-      maxPipelined: 1_000,
-      connectionTimeout: 1_500,
-      keepAliveTimeout: 30_000,
-      connectionsCheckingInterval: 100,
-    },
-    {
-      setup: (app) => {
-        seen = serverSockets(app)
-      },
-    },
-  )
+  const { server, seen } = await startWatched({
+    connectionTimeout: 1_500,
+    keepAliveTimeout: 30_000,
+  })
   t.after(() => server.app.close())
   const reader = await slowReader(server.port)
   t.after(() => reader.destroy())
   const started = Date.now()
-  for (let i = 0; i < 60 && seen?.closedAt.size === 0; i += 1) await sleep(100)
-  const closedAt = [...(seen?.closedAt.values() ?? [])][0]
+  for (let i = 0; i < 60 && seen.closedAt.size === 0; i += 1) await sleep(100)
+  const closedAt = [...(seen.closedAt.values() ?? [])][0]
   assert.ok(closedAt, 'still open after 6 s')
   // Its buffers take a moment to fill; from then, connectionTimeout and one check.
   assert.ok(closedAt - started < 1_500 + 1_500, `closed after ${closedAt - started} ms`)
@@ -111,18 +102,11 @@ test('a reader stuck for connectionTimeout is closed, however pipelined', async 
 
 test('a connection more than maxPipelined requests ahead of its answers is closed, its surplus never handled', async (t) => {
   let handled = 0
-  let seen: ReturnType<typeof serverSockets> | undefined
-  const server = await startServer(
-    { maxPipelined: 32 },
-    {
-      setup: (app) => {
-        seen = serverSockets(app)
-        app.addHook('onRequest', (_request, _reply, done) => {
-          handled += 1
-          done()
-        })
-      },
-    },
+  const { server, seen } = await startWatched({ maxPipelined: 32 }, (app) =>
+    app.addHook('onRequest', (_request, _reply, done) => {
+      handled += 1
+      done()
+    }),
   )
   t.after(() => server.app.close())
   const socket = connect(server.port, '127.0.0.1')
@@ -131,8 +115,8 @@ test('a connection more than maxPipelined requests ahead of its answers is close
   socket.pause()
   // 1,500 requests in one write: Node parses a whole chunk of them at once.
   socket.write('GET /cities HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'.repeat(1_500))
-  for (let i = 0; i < 50 && seen?.closedAt.size === 0; i += 1) await sleep(100)
+  for (let i = 0; i < 50 && seen.closedAt.size === 0; i += 1) await sleep(100)
   socket.destroy()
-  assert.equal(seen?.closedAt.size, 1, 'the connection is still open')
+  assert.equal(seen.closedAt.size, 1, 'the connection is still open')
   assert.ok(handled <= 32, `${handled} requests handled`)
 })

@@ -51,26 +51,66 @@ describe('judgeClock: the verdict', () => {
 describe('describeZoneDifference', () => {
   test('says how many hours the city is ahead or behind', () => {
     assert.equal(
-      plain(describeZoneDifference(180, -300, 'Moscow', 'in Moscow', 'en')),
+      plain(
+        describeZoneDifference({
+          zoneOffset: 180,
+          visitorOffset: -300,
+          city: 'Moscow',
+          cityIn: 'in Moscow',
+          language: 'en',
+        }),
+      ),
       'Moscow is 8 hours ahead of you',
     )
     assert.equal(
-      plain(describeZoneDifference(180, 540, 'Moscow', 'in Moscow', 'en')),
+      plain(
+        describeZoneDifference({
+          zoneOffset: 180,
+          visitorOffset: 540,
+          city: 'Moscow',
+          cityIn: 'in Moscow',
+          language: 'en',
+        }),
+      ),
       'Moscow is 6 hours behind you',
     )
     assert.equal(
-      plain(describeZoneDifference(180, 120, 'Moscow', 'in Moscow', 'en')),
+      plain(
+        describeZoneDifference({
+          zoneOffset: 180,
+          visitorOffset: 120,
+          city: 'Moscow',
+          cityIn: 'in Moscow',
+          language: 'en',
+        }),
+      ),
       'Moscow is 1 hour ahead of you',
     )
     assert.equal(
-      plain(describeZoneDifference(180, 330, 'Moscow', 'in Moscow', 'en')),
+      plain(
+        describeZoneDifference({
+          zoneOffset: 180,
+          visitorOffset: 330,
+          city: 'Moscow',
+          cityIn: 'in Moscow',
+          language: 'en',
+        }),
+      ),
       'Moscow is 2 hours 30 minutes behind you',
     )
   })
 
   test('declines Russian hours and minutes', () => {
     const ru = (visitor: number) =>
-      plain(describeZoneDifference(180, visitor, 'Москва', 'в Москве', 'ru'))
+      plain(
+        describeZoneDifference({
+          zoneOffset: 180,
+          visitorOffset: visitor,
+          city: 'Москва',
+          cityIn: 'в Москве',
+          language: 'ru',
+        }),
+      )
     assert.equal(ru(120), 'Москва опережает вас на 1 час')
     assert.equal(ru(60), 'Москва опережает вас на 2 часа')
     assert.equal(ru(-120), 'Москва опережает вас на 5 часов')
@@ -81,11 +121,23 @@ describe('describeZoneDifference', () => {
 
   test('says when the visitor is on the same time', () => {
     assert.equal(
-      describeZoneDifference(180, 180, 'Moscow', 'in Moscow', 'en'),
+      describeZoneDifference({
+        zoneOffset: 180,
+        visitorOffset: 180,
+        city: 'Moscow',
+        cityIn: 'in Moscow',
+        language: 'en',
+      }),
       'You are on Moscow time',
     )
     assert.equal(
-      describeZoneDifference(180, 180, 'Москва', 'в Москве', 'ru'),
+      describeZoneDifference({
+        zoneOffset: 180,
+        visitorOffset: 180,
+        city: 'Москва',
+        cityIn: 'в Москве',
+        language: 'ru',
+      }),
       'Время в Москве совпадает с вашим',
     )
   })
@@ -103,8 +155,20 @@ describe('the sentences', () => {
     const say = (zone: number, visitor: number, language: 'en' | 'ru') =>
       plain(
         language === 'en'
-          ? describeDifferenceFrom('28 March', zone, visitor, 'London', 'in London', 'en')
-          : describeDifferenceFrom('28 марта', zone, visitor, 'Лондон', 'в Лондоне', 'ru'),
+          ? describeDifferenceFrom('28 March', {
+              zoneOffset: zone,
+              visitorOffset: visitor,
+              city: 'London',
+              cityIn: 'in London',
+              language: 'en',
+            })
+          : describeDifferenceFrom('28 марта', {
+              zoneOffset: zone,
+              visitorOffset: visitor,
+              city: 'Лондон',
+              cityIn: 'в Лондоне',
+              language: 'ru',
+            }),
       )
     assert.equal(say(60, 540, 'en'), 'From 28 March, London is 8 hours behind you')
     assert.equal(say(60, -240, 'en'), 'From 28 March, London is 5 hours ahead of you')

@@ -140,6 +140,10 @@ describe('loading', () => {
     for (const name of ['zone-at.ts', 'zone-shapes-format.ts', 'zone-shapes-quadtree.ts']) {
       copyFileSync(new URL(`../../src/places/${name}`, import.meta.url), join(places, name))
     }
+    copyFileSync(
+      new URL('../../src/table-file.ts', import.meta.url),
+      join(dir, 'src', 'table-file.ts'),
+    )
     const copy = (await import(pathToFileURL(join(places, 'zone-at.ts')).href)) as {
       loadZoneShapes: typeof loadZoneShapes
     }
