@@ -2,6 +2,7 @@
 // listens: main.ts and the tests do.
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import type { Config } from './config.ts'
+import { canonicalUrl } from './http/api-contract.ts'
 import { createClientErrorHandler } from './http/client-errors.ts'
 import { applyConnectionPolicy, createConnections } from './http/connection-policy.ts'
 import { answerFrameworkError, setErrorAnswers } from './http/error-answers.ts'
@@ -12,12 +13,15 @@ import { addRequestLog, logAnswer } from './http/request-log.ts'
 import { addSecurityHeaders, SECURITY_HEADERS } from './http/security-headers.ts'
 import { type IpZones, loadIpZones } from './ip/ip-zones.ts'
 import type { Lifecycle } from './lifecycle.ts'
+import { loadZoneShapes, type ZoneShapes } from './places/zone-at.ts'
 import { createErrorPage } from './render/error-page.ts'
 import { registerApiRoutes } from './routes/api.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerPageRoutes } from './routes/page.ts'
 import { registerPlaceRoutes } from './routes/places.ts'
 import { registerPosixRoutes } from './routes/posix.ts'
+import { registerTimeNowRoutes } from './routes/time-now.ts'
+import { registerTimeApiRoutes } from './routes/timeapi/routes.ts'
 import { fastifyLimits, SERVER_LIMITS, type ServerLimits } from './server-limits.ts'
 import { type Clock, systemClock } from './time/clock.ts'
 import { createTimeDescriber } from './time/time-info.ts'
@@ -35,10 +39,20 @@ export type AppOptions = {
   publicDir?: URL
   /** IP address to zone; by default the committed table (beside public/ in src/ and dist/ alike). */
   ipZones?: IpZones | (() => IpZones)
+  /** Coordinates to zone (timeapi.io's coordinate routes); by default the committed shapes. */
+  zoneShapes?: ZoneShapes | (() => ZoneShapes)
   /** A pino destination stream; tests capture logs with it. */
   logStream?: { write(line: string): void }
   /** Overrides of the server limits; tests shorten the timeouts. */
   limits?: Partial<ServerLimits>
+}
+
+const once = <T>(make: () => T): (() => T) => {
+  let value: T | undefined
+  return () => {
+    value ??= make()
+    return value
+  }
 }
 
 export const buildApp = ({
@@ -50,6 +64,9 @@ export const buildApp = ({
   publicDir = new URL('../public/', import.meta.url),
   // Read on the first /api/ip request: 20 ms of page faults no other route needs at start-up.
   ipZones = () => loadIpZones(new URL('../data/ip-zones/ip-zones.bin', import.meta.url)),
+  // Read on the first coordinate request: 35-70 ms and 3-5 MiB no other route needs.
+  zoneShapes = () =>
+    loadZoneShapes(new URL('../data/zone-shapes/zone-shapes.bin', import.meta.url)),
   logStream,
   limits: overrides = {},
 }: AppOptions): FastifyInstance => {
@@ -80,6 +97,8 @@ export const buildApp = ({
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
     ...fastifyLimits(limits),
+    // timeapi.io's paths in any case, as its clients write them (api-contract.ts).
+    rewriteUrl: (request) => canonicalUrl(request.url ?? '/'),
   })
   applyConnectionPolicy(app, connections, { ...limits, ready: () => lifecycle.ready })
   addSecurityHeaders(app)
@@ -92,8 +111,19 @@ export const buildApp = ({
   app.register(async (routes) => {
     const describe = createTimeDescriber()
     const { timeZone, ipFallbackZone } = config
-    const ipTable = typeof ipZones === 'function' ? ipZones : () => ipZones
+    // Each table is read once, by whichever route asks first.
+    const ipTable = once(typeof ipZones === 'function' ? ipZones : () => ipZones)
+    const shapes = once(typeof zoneShapes === 'function' ? zoneShapes : () => zoneShapes)
     registerApiRoutes(routes, { clock, zones, describe, ipZones: ipTable, ipFallbackZone })
+    registerTimeNowRoutes(routes, { clock, zones, describe, ipZones: ipTable, ipFallbackZone })
+    registerTimeApiRoutes(routes, {
+      clock,
+      zones,
+      ipZones: ipTable,
+      ipFallbackZone,
+      zoneShapes: shapes,
+      limits,
+    })
     registerHealthRoutes(routes, lifecycle)
     registerPlaceRoutes(routes, new URL('../data/places/', import.meta.url))
     registerPosixRoutes(routes, zones)

@@ -20,8 +20,10 @@ export type ServerLimits = {
   maxRequestsPerSocket: number
   /** Open connections; at the cap a new one replaces the longest-idle, or is closed if all are busy. */
   maxConnections: number
-  /** Request body bytes Fastify would parse. */
+  /** Request body bytes Fastify would parse (the routes that take JSON; others refuse bodies). */
   bodyLimit: number
+  /** From the end of the headers to the end of a JSON body; past it the answer is 408. */
+  bodyTimeout: number
   /** Characters in one path parameter. */
   maxParamLength: number
   /** A socket that got a 4xx from the parser is drained at most this long, then destroyed. */
@@ -40,7 +42,8 @@ export const DRAIN_TIMEOUT_MS = 10_000
 export const SERVER_LIMITS: Readonly<ServerLimits> = {
   // A real client sends its headers in one round trip; 10 s covers a bad mobile link and caps slowloris.
   headersTimeout: 10_000,
-  // No route takes a body, so a request is its headers; Node needs this >= headersTimeout.
+  // Headers within headersTimeout, then a JSON body within bodyTimeout: 15 s covers both, and Node
+  // needs it >= headersTimeout. Node stops enforcing it when the listener closes; bodyTimeout not.
   requestTimeout: 15_000,
   // Above the 60-65 s idle timeouts of common load balancers and nginx, so they close first, never us mid-request.
   keepAliveTimeout: 72_000,
@@ -54,8 +57,12 @@ export const SERVER_LIMITS: Readonly<ServerLimits> = {
   maxRequestsPerSocket: 1_000,
   // ~10 KiB each (measured), ~25 MiB at the cap: with the bundle's ~90 MiB idle RSS, inside the 192 MiB pod limit.
   maxConnections: 2_500,
-  // No route reads a body; bodies are refused before parsing, and this is the backstop.
-  bodyLimit: 1_024,
+  // timeapi.io's POST bodies are 60-160 bytes (two zone names, a date-time, a time span); 2 KB
+  // leaves room for padding and long names. Every other route refuses a body before reading it.
+  bodyLimit: 2_048,
+  // 2 KB is one or two packets right after the headers: 5 s is many round trips on a bad mobile
+  // link, and, unlike requestTimeout, still holds while shutdown drains (connection-policy.ts).
+  bodyTimeout: 5_000,
   // Only /assets/:file has a named parameter (wildcards are not limited): its names are ~25
   // characters, so a longer one cannot match, and the router stops reading it here.
   maxParamLength: 100,

@@ -1,8 +1,17 @@
-// The request gate: one Host on HTTP/1.1, no bodies, GET and HEAD only, CORS preflights for the API.
+// The request gate: one Host on HTTP/1.1, bodies only where a route takes JSON (timeapi.io's POST
+// routes), GET and HEAD elsewhere, CORS preflights for the APIs.
 import type { IncomingMessage } from 'node:http'
-import type { FastifyInstance, FastifyReply } from 'fastify'
-import { ALLOWED_METHODS, CORS_HEADERS, isApiPath, pathOf } from './api-contract.ts'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  allowedMethods,
+  CORS_ALLOWED_HEADERS,
+  CORS_HEADERS,
+  isApiPath,
+  pathOf,
+} from './api-contract.ts'
 import { sendError } from './error-answers.ts'
+import { judgeJsonRequest, takesJsonBody } from './json-body.ts'
+import { sendProblem } from './problem-details.ts'
 
 const hasBody = (headers: IncomingMessage['headers']) =>
   headers['transfer-encoding'] !== undefined ||
@@ -21,32 +30,48 @@ const hostCount = (rawHeaders: string[]) => {
 
 const refuse = (reply: FastifyReply) => reply.header('connection', 'close')
 
+// A POST to a route that takes JSON: refused on its headers alone (and closed, the body unread),
+// or let through to have its body read, asked for first if the client waits to be asked.
+const admitJson = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+  const refusal = judgeJsonRequest(request)
+  if (refusal) return sendProblem(refuse(reply), refusal)
+  if (request.headers.expect?.toLowerCase() === '100-continue') reply.raw.writeContinue()
+  return done()
+}
+
+// A browser's preflight: the methods the path answers to, and a JSON body's Content-Type.
+const answerPreflight = (reply: FastifyReply, path: string) =>
+  reply
+    .code(204)
+    .headers(CORS_HEADERS)
+    .header('access-control-allow-methods', allowedMethods(path))
+    .header('access-control-allow-headers', CORS_ALLOWED_HEADERS)
+    .header('access-control-max-age', '86400')
+    .send()
+
 export const addRequestGate = (app: FastifyInstance) => {
   app.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw
     const hosts = hostCount(raw.rawHeaders)
     if (hosts > 1 || (hosts === 0 && raw.httpVersion !== '1.0'))
       return sendError(request, refuse(reply), 400)
-    // No route takes a body: answer at once and close rather than read what may be gigabytes.
+    if (request.method === 'POST' && takesJsonBody(request)) return admitJson(request, reply, done)
+    const path = pathOf(request.url)
+    const allowed = allowedMethods(path)
+    // No other route takes a body: answer at once and close rather than read what may be gigabytes.
     if (hasBody(request.headers)) {
-      if (request.method === 'GET' || request.method === 'HEAD')
+      if (allowed !== 'POST' && (request.method === 'GET' || request.method === 'HEAD'))
         return sendError(request, refuse(reply), 413)
-      return sendError(request, refuse(reply).header('allow', ALLOWED_METHODS), 405)
+      return sendError(request, refuse(reply).header('allow', allowed), 405)
     }
-    if (request.method === 'GET' || request.method === 'HEAD') return done()
+    if ((request.method === 'GET' || request.method === 'HEAD') && allowed !== 'POST') return done()
     if (
       request.method === 'OPTIONS' &&
-      isApiPath(pathOf(request.url)) &&
+      isApiPath(path) &&
       request.headers['access-control-request-method']
-    ) {
-      return reply
-        .code(204)
-        .headers(CORS_HEADERS)
-        .header('access-control-allow-methods', ALLOWED_METHODS)
-        .header('access-control-max-age', '86400')
-        .send()
-    }
-    reply.header('allow', ALLOWED_METHODS)
+    )
+      return answerPreflight(reply, path)
+    reply.header('allow', allowed)
     return sendError(request, reply, 405)
   })
 }

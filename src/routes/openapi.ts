@@ -4,6 +4,8 @@ import { tzdbVersion } from '../time/tzdb.ts'
 import { placesOperation } from './places.ts'
 import { posixOperations } from './posix.ts'
 import { errorSchema, statusSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
+import { timeNowPaths } from './time-now.ts'
+import { timeApiComponents, timeApiPaths } from './timeapi/openapi.ts'
 
 const json = (schema: object, description: string) => ({
   description,
@@ -73,90 +75,121 @@ const timeOperation = (summary: string, parameters: object[], asText: boolean) =
   },
 })
 
+// Each operation of each path tagged with the dialect it belongs to.
+const tagged = (tag: string, paths: Record<string, Record<string, object>>) =>
+  Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([method, operation]) => [method, { tags: [tag], ...operation }]),
+      ),
+    ]),
+  )
+
+const worldTimeApiPaths = {
+  '/api/timezone': {
+    get: {
+      summary: 'Every supported zone',
+      responses: { 200: json(zoneListSchema, 'Zone names') },
+    },
+  },
+  '/api/timezone.txt': {
+    get: { summary: 'Every supported zone, one a line', responses: { 200: text('Zone names') } },
+  },
+  '/api/timezone/{area}': {
+    get: {
+      summary: 'The zones in an area, or the time in a one-part zone such as UTC',
+      parameters: [area],
+      responses: {
+        200: {
+          description: 'Zone names in the area, or a time object',
+          content: {
+            'application/json': { schema: { oneOf: [zoneListSchema, timeObjectSchema] } },
+          },
+        },
+        404: unknownLocation,
+      },
+    },
+  },
+  '/api/timezone/{area}.txt': {
+    get: {
+      summary: 'Text variant of /api/timezone/{area}',
+      parameters: [area],
+      responses: {
+        200: text('Zone names, or the time object'),
+        404: unknownLocationText,
+      },
+    },
+  },
+  '/api/timezone/{area}/{location}': timeOperation('The time in a zone', [area, location], false),
+  '/api/timezone/{area}/{location}.txt': timeOperation(
+    'The time in a zone, as text',
+    [area, location],
+    true,
+  ),
+  '/api/timezone/{area}/{location}/{region}': timeOperation(
+    'The time in a three-part zone',
+    threeParts,
+    false,
+  ),
+  '/api/timezone/{area}/{location}/{region}.txt': timeOperation(
+    'The time in a three-part zone, as text',
+    threeParts,
+    true,
+  ),
+  '/api/ip': ipOperation("The time at the caller's address", [], false),
+  '/api/ip.txt': ipOperation("The time at the caller's address, as text", [], true),
+  '/api/ip/{ip}': ipOperation('The time at an address', [address], false),
+  '/api/ip/{ip}.txt': ipOperation('The time at an address, as text', [address], true),
+}
+
+const servicePaths = {
+  '/api/places': placesOperation,
+  '/api/openapi.json': {
+    get: {
+      summary: 'This document',
+      responses: { 200: json({ type: 'object' }, 'OpenAPI 3.1 description of the API') },
+    },
+  },
+  '/healthz': {
+    get: { summary: 'Liveness', responses: { 200: json(statusSchema, 'The process can serve') } },
+  },
+  '/readyz': {
+    get: {
+      summary: 'Readiness',
+      responses: {
+        200: json(statusSchema, 'Ready for traffic'),
+        503: json(statusSchema, 'Shutting down'),
+      },
+    },
+  },
+}
+
+const DIALECTS = [
+  { name: 'worldtimeapi', description: "worldtimeapi.org's API, at its paths" },
+  { name: 'timeapi.io', description: "timeapi.io's API, at its paths in any case" },
+  { name: 'time.now', description: "time.now's developer API, answering worldtimeapi's object" },
+  { name: 'posix_tz_db', description: "posix_tz_db's tables, and a zone's POSIX TZ string" },
+  { name: 'moscow-time', description: "This service's own: places, probes, this document" },
+]
+
 /** OpenAPI 3.1 description of the API, built from the schemas the routes serialize with. */
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'moscow-time',
     version: '1.0.0',
-    description: `Current time in any IANA zone, compatible with the worldtimeapi.org time API. Only GET and HEAD are served; every path answers the same with or without one trailing slash. IP Geolocation by DB-IP (https://db-ip.com). Place data: GeoNames (https://www.geonames.org), CC BY 4.0. Offsets, DST and abbreviations from tzdb ${tzdbVersion}, vendored with the service (not the runtime's own zone data).`,
+    description: `Current time in any IANA zone, for the clients of three time APIs: worldtimeapi.org's, timeapi.io's and time.now's, each at its own paths (tagged by dialect). GET and HEAD everywhere; POST with a JSON body of at most 2 KB on timeapi.io's POST routes only. Every path answers the same with or without one trailing slash. IP Geolocation by DB-IP (https://db-ip.com). Place data: GeoNames (https://www.geonames.org), CC BY 4.0. Zone boundaries: timezone-boundary-builder (ODbL). Offsets, DST and abbreviations from tzdb ${tzdbVersion}, vendored with the service (not the runtime's own zone data).`,
     'x-tzdb-version': tzdbVersion,
     license: { name: 'MIT', identifier: 'MIT' },
   },
+  tags: DIALECTS,
   paths: {
-    '/api/timezone': {
-      get: {
-        summary: 'Every supported zone',
-        responses: { 200: json(zoneListSchema, 'Zone names') },
-      },
-    },
-    '/api/timezone.txt': {
-      get: { summary: 'Every supported zone, one a line', responses: { 200: text('Zone names') } },
-    },
-    '/api/timezone/{area}': {
-      get: {
-        summary: 'The zones in an area, or the time in a one-part zone such as UTC',
-        parameters: [area],
-        responses: {
-          200: {
-            description: 'Zone names in the area, or a time object',
-            content: {
-              'application/json': { schema: { oneOf: [zoneListSchema, timeObjectSchema] } },
-            },
-          },
-          404: unknownLocation,
-        },
-      },
-    },
-    '/api/timezone/{area}.txt': {
-      get: {
-        summary: 'Text variant of /api/timezone/{area}',
-        parameters: [area],
-        responses: {
-          200: text('Zone names, or the time object'),
-          404: unknownLocationText,
-        },
-      },
-    },
-    '/api/timezone/{area}/{location}': timeOperation('The time in a zone', [area, location], false),
-    '/api/timezone/{area}/{location}.txt': timeOperation(
-      'The time in a zone, as text',
-      [area, location],
-      true,
-    ),
-    '/api/timezone/{area}/{location}/{region}': timeOperation(
-      'The time in a three-part zone',
-      threeParts,
-      false,
-    ),
-    '/api/timezone/{area}/{location}/{region}.txt': timeOperation(
-      'The time in a three-part zone, as text',
-      threeParts,
-      true,
-    ),
-    '/api/ip': ipOperation("The time at the caller's address", [], false),
-    '/api/ip.txt': ipOperation("The time at the caller's address, as text", [], true),
-    '/api/ip/{ip}': ipOperation('The time at an address', [address], false),
-    '/api/ip/{ip}.txt': ipOperation('The time at an address, as text', [address], true),
-    '/api/places': placesOperation,
-    ...posixOperations,
-    '/api/openapi.json': {
-      get: {
-        summary: 'This document',
-        responses: { 200: json({ type: 'object' }, 'OpenAPI 3.1 description of the API') },
-      },
-    },
-    '/healthz': {
-      get: { summary: 'Liveness', responses: { 200: json(statusSchema, 'The process can serve') } },
-    },
-    '/readyz': {
-      get: {
-        summary: 'Readiness',
-        responses: {
-          200: json(statusSchema, 'Ready for traffic'),
-          503: json(statusSchema, 'Shutting down'),
-        },
-      },
-    },
+    ...tagged('worldtimeapi', worldTimeApiPaths),
+    ...timeApiPaths,
+    ...timeNowPaths,
+    ...tagged('posix_tz_db', posixOperations),
+    ...tagged('moscow-time', servicePaths),
   },
+  components: { schemas: timeApiComponents },
 }

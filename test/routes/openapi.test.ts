@@ -9,8 +9,8 @@ const app = buildTestApp()
 // Every route the app really registers, as it registers it.
 const served: string[] = []
 app.addHook('onRoute', (route: RouteOptions) => {
-  if (route.method === 'GET' || (Array.isArray(route.method) && route.method.includes('GET')))
-    served.push(route.url)
+  const methods = Array.isArray(route.method) ? route.method : [route.method]
+  if (methods.includes('GET') || methods.includes('POST')) served.push(route.url)
 })
 // The route each request was answered by.
 let matched: string | undefined
@@ -20,10 +20,14 @@ app.addHook('onRequest', async (request) => {
 await app.ready()
 
 type Parameter = { name: string; in: string; example?: string }
-type Operation = { parameters?: Parameter[]; responses: Record<string, unknown> }
+type Operation = {
+  parameters?: Parameter[]
+  requestBody?: { content: { 'application/json': { example: object } } }
+  responses: Record<string, unknown>
+}
 const document = (await app.inject('/api/openapi.json')).json() as {
   openapi: string
-  paths: Record<string, { get?: Operation }>
+  paths: Record<string, { get?: Operation; post?: Operation }>
 }
 
 // A documented path with its parameters filled in from their examples.
@@ -47,12 +51,17 @@ test('/api/openapi.json is a valid OpenAPI 3.1 document', async () => {
 
 test('every documented path is served, and every served API route is documented', async () => {
   const answeredBy = new Set<string>()
-  for (const [template, { get }] of Object.entries(document.paths)) {
-    assert.ok(get, `${template} documents GET`)
-    const url = exampleOf(template, get)
+  for (const [template, { get, post }] of Object.entries(document.paths)) {
+    const operation = get ?? post
+    assert.ok(operation, `${template} documents GET or POST`)
+    const url = exampleOf(template, operation)
     matched = undefined
-    const res = await app.inject(url)
-    assert.equal(res.statusCode, 200, `${template} (as ${url})`)
+    // A POST sends its documented example body.
+    const body = post?.requestBody?.content['application/json'].example
+    const res = await app.inject(
+      post ? { method: 'POST', url, payload: body as object } : { method: 'GET', url },
+    )
+    assert.equal(res.statusCode, 200, `${template} (as ${url}): ${res.body}`)
     assert.ok(matched && served.includes(matched), `${template} is answered by a registered route`)
     answeredBy.add(matched)
   }
