@@ -60,7 +60,8 @@ export const applyConnectionPolicy = (
   tracker.attach(server)
   capConnections(server, tracker, policy.maxConnections, logRefusals(app, policy.maxConnections))
 
-  // Node would answer "100 Continue" by itself; no route wants a body, so never invite one.
+  // Node would answer "100 Continue" by itself, for any route: the request gate decides instead,
+  // inviting a body only where a route reads one (timeapi.io's POST routes).
   server.on('checkContinue', (request, response) => server.emit('request', request, response))
 
   // Set from the first close step, so answers sent while draining end their connection.
@@ -77,9 +78,10 @@ export const applyConnectionPolicy = (
   // requests past it with a bare 503 without our security headers.)
   const answered = new WeakMap<Socket, number>()
   app.addHook('onSend', (request, reply, payload, done) => {
-    const socket = request.raw.socket
-    const count = (answered.get(socket) ?? 0) + 1
-    answered.set(socket, count)
+    // A socket already detached (its answer timed out) has nothing left to count.
+    const socket = request.raw.socket as Socket | null
+    const count = socket ? (answered.get(socket) ?? 0) + 1 : 1
+    if (socket) answered.set(socket, count)
     if (closing || !policy.ready() || count >= policy.maxRequestsPerSocket)
       reply.header('connection', 'close')
     done(null, payload)
