@@ -18,6 +18,7 @@ import { createErrorPage } from './render/error-page.ts'
 import { registerApiRoutes } from './routes/api.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerPageRoutes } from './routes/page.ts'
+import { createPlaceData } from './routes/place-data.ts'
 import { registerPlaceRoutes } from './routes/places.ts'
 import { registerPosixRoutes } from './routes/posix.ts'
 import { registerTimeNowRoutes } from './routes/time-now.ts'
@@ -125,9 +126,11 @@ export const buildApp = ({
       limits,
     })
     registerHealthRoutes(routes, lifecycle)
-    registerPlaceRoutes(routes, new URL('../data/places/', import.meta.url))
+    // One index for the API and the pages, read on the first request that needs it.
+    const places = createPlaceData(new URL('../data/places/', import.meta.url))
+    registerPlaceRoutes(routes, places.search)
     registerPosixRoutes(routes, zones)
-    await registerPageRoutes(routes, { clock, describe, zones, timeZone, publicDir })
+    await registerPageRoutes(routes, { clock, describe, zones, timeZone, publicDir, places })
   })
   return app
 }
