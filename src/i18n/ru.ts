@@ -57,7 +57,7 @@ export const ru = {
     api: 'API времени',
     json: 'JSON',
     geonames: 'Места: GeoNames, CC BY 4.0',
-    search: { label: 'Найти город', placeholder: 'Город или посёлок', button: 'Найти' },
+    search: { label: 'Найти город', placeholder: 'Город или село', button: 'Найти' },
     places: {
       // Nominative after a number: 1 населённый пункт, 2 населённых пункта, 5 населённых пунктов.
       placeForms: {

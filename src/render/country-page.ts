@@ -8,8 +8,8 @@ import { countPlaces, formatNumber, listPageOf, placeListOf } from './place-list
 import { countryPath } from './place-view.ts'
 
 /**
- * Places a page: a country's largest 500 are one page of about 60 KB (8 KB brotli), the most a
- * slow phone lays out at once without a long task; the United States' 16,742 take 34 pages.
+ * Places a page: 500 make a page of 45–58 KB (8–10 KB brotli), about the size of the index at
+ * /cities; the United States' 16,742 take 34 pages.
  */
 export const COUNTRY_PAGE_SIZE = 500
 
