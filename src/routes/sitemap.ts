@@ -62,10 +62,16 @@ export const registerSitemap = (
 ) => {
   let files: Promise<string[]> | undefined
   const filesOf = () => {
-    files ??= listPagePaths(zones, places).then((paths) =>
-      Array.from({ length: Math.ceil(paths.length / SITEMAP_URLS) }, (_, i) =>
-        joinPaths(paths.slice(i * SITEMAP_URLS, (i + 1) * SITEMAP_URLS)),
-      ),
+    files ??= listPagePaths(zones, places).then(
+      (paths) =>
+        Array.from({ length: Math.ceil(paths.length / SITEMAP_URLS) }, (_, i) =>
+          joinPaths(paths.slice(i * SITEMAP_URLS, (i + 1) * SITEMAP_URLS)),
+        ),
+      (error: unknown) => {
+        // A failed listing is tried again by the next request, not kept.
+        files = undefined
+        throw error
+      },
     )
     return files
   }
@@ -86,6 +92,7 @@ export const registerSitemap = (
       if (gzipped.size >= MAX_KEPT) gzipped.clear()
       body = compress(xml())
       gzipped.set(key, body)
+      body.catch(() => gzipped.delete(key))
     }
     return reply.header('content-encoding', 'gzip').send(await body)
   }
