@@ -18,8 +18,10 @@ import { createErrorPage } from './render/error-page.ts'
 import { registerApiRoutes } from './routes/api.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerPageRoutes } from './routes/page.ts'
+import { createPlaceData } from './routes/place-data.ts'
 import { registerPlaceRoutes } from './routes/places.ts'
 import { registerPosixRoutes } from './routes/posix.ts'
+import { registerSitemap } from './routes/sitemap.ts'
 import { registerTimeNowRoutes } from './routes/time-now.ts'
 import { registerTimeApiRoutes } from './routes/timeapi/routes.ts'
 import { fastifyLimits, SERVER_LIMITS, type ServerLimits } from './server-limits.ts'
@@ -125,9 +127,12 @@ export const buildApp = ({
       limits,
     })
     registerHealthRoutes(routes, lifecycle)
-    registerPlaceRoutes(routes, new URL('../data/places/', import.meta.url))
+    // One index for the API, the pages and the sitemap, read on the first request that needs it.
+    const places = createPlaceData(new URL('../data/places/', import.meta.url))
+    registerPlaceRoutes(routes, places.search)
     registerPosixRoutes(routes, zones)
-    await registerPageRoutes(routes, { clock, describe, zones, timeZone, publicDir })
+    await registerPageRoutes(routes, { clock, describe, zones, timeZone, publicDir, places })
+    registerSitemap(routes, { zones: zones.names, places })
   })
   return app
 }

@@ -6,6 +6,7 @@ import { judgeClock } from '../page-contract/words.ts'
 import { clockFaceAt, zoneDayOf } from './clock-face.ts'
 import { createNotes } from './notes.ts'
 import { createSampler } from './sampler.ts'
+import { startSearch } from './search.ts'
 import { type NavigationMarks, serverNowFromPage } from './sync.ts'
 import { createSyncLoop } from './sync-loop.ts'
 import { systemOf } from './system.ts'
@@ -83,4 +84,12 @@ const start = () => {
   })
 }
 
+// The search field is on every page; the clock only on the clock's.
+startSearch({
+  document,
+  language: document.documentElement.lang,
+  fetch,
+  timers,
+  go: (path) => location.assign(path),
+})
 start()

@@ -53,6 +53,44 @@ export type PageStrings = {
   noScript: string
   api: string
   json: string
+  /** GeoNames' credit (CC BY 4.0) in the footer, beside DB-IP's. */
+  geonames: string
+  /** The search form on every page. */
+  search: { label: string; placeholder: string; button: string }
+  /** The pages of places: a place's list, a country's, a search's answers. */
+  places: PlacesStrings
+}
+
+/** The words of the places' pages; counts come as "37 places" (placeForms, declined). */
+export type PlacesStrings = {
+  /** A count's noun by Intl.PluralRules category: "place(s)", «населённый пункт(а, ов)». */
+  placeForms: Record<string, string>
+  /** "37 places, the largest first" */
+  largestFirst: (count: string) => string
+  /** The list of places that share a name: its heading. */
+  namesakes: (name: string) => string
+  /** A country's page: "Russia: time in every place". */
+  country: (country: string) => string
+  /** "Places 501–1,000 of 4,691", over a page of a long country. */
+  range: (from: string, to: string, total: string) => string
+  /** The pager's name. */
+  pages: string
+  /** The heading of the countries on the index. */
+  countries: string
+  /** A search's answers: title and heading... */
+  found: (query: string) => string
+  /** ..."12 places found, best match first"... */
+  foundCount: (count: string) => string
+  /** ...and, when the list is cut, how to narrow it. */
+  narrow: (shown: string) => string
+  /** No place matches: the 404 page. */
+  noneTitle: string
+  none: string
+  /** The link to the index on the 404 page. */
+  browse: string
+  /** An empty, long or repeated q: the 400 page. */
+  badTitle: string
+  bad: (max: string) => string
 }
 
 /** What the page's script shows. Plural forms are keyed by Intl.PluralRules categories. */

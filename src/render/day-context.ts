@@ -34,7 +34,21 @@ const duration = (ms: number, language: Language) => {
   return `${Math.floor(minutes / 60)}\u00a0${h} ${minutes % 60}\u00a0${min}`
 }
 
-export type DayContextInput = { zone: string; now: Temporal.Instant; language: Language }
+export type Coordinates = { latitude: number; longitude: number }
+
+export type DayContextInput = {
+  zone: string
+  now: Temporal.Instant
+  language: Language
+  /** Where the sun is reckoned: a place's own; by default the zone's, from zone1970.tab. */
+  coordinates?: Coordinates
+}
+
+const coordinatesOf = ({ zone, coordinates }: DayContextInput): Coordinates | undefined => {
+  if (coordinates) return coordinates
+  const place = zonePlaces[zone]
+  return place && { latitude: place[1], longitude: place[2] }
+}
 
 // Building an Intl format costs about 0.3 ms, more than the rest of a page: one per locale.
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
@@ -77,10 +91,11 @@ export const describeClockChanges = ({ zone, now, language }: DayContextInput): 
 }
 
 /** Sunrise, sunset and day length today at the city's coordinates; polar day and night in words. */
-export const describeSun = ({ zone, now, language }: DayContextInput): string | undefined => {
-  const place = zonePlaces[zone]
-  if (!place) return undefined
-  const [, latitude, longitude] = place
+export const describeSun = (input: DayContextInput): string | undefined => {
+  const { zone, now, language } = input
+  const where = coordinatesOf(input)
+  if (!where) return undefined
+  const { latitude, longitude } = where
   const { page } = LANGUAGE_PACKS[language]
   // Noon of the city's own date, so that "today" is the city's day, not the server's.
   const at = Math.floor(now.epochMilliseconds / 1000)
@@ -106,7 +121,11 @@ export const describeDay = (input: DayContextInput): readonly string[] => {
   const at = Math.floor(input.now.epochMilliseconds / 1000)
   const period = findPeriod(input.zone, at)
   const day = Math.floor((at + (period?.offset ?? 0)) / DAY)
-  const key = `${input.zone} ${input.language} ${day} ${period?.until ?? ''}`
+  // A place's lines are its own: the sun differs across a zone.
+  const place = input.coordinates
+    ? ` ${input.coordinates.latitude},${input.coordinates.longitude}`
+    : ''
+  const key = `${input.zone}${place} ${input.language} ${day} ${period?.until ?? ''}`
   let lines = days.get(key)
   if (!lines) {
     // Yesterday's lines are never asked for again: past the bound, start afresh.

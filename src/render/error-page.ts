@@ -4,6 +4,7 @@ import type { ErrorStatus } from '../i18n/pack.ts'
 import { cityOf } from './city.ts'
 import { escapeHtml } from './escape.ts'
 import { chooseLanguage } from './language.ts'
+import { searchFormOf } from './page-frame.ts'
 
 /** What of the request the page depends on: its `?lang=` and Accept-Language, as the pages'. */
 export type ErrorPageRequest = { status: number; lang: unknown; acceptLanguage: string | undefined }
@@ -26,7 +27,7 @@ const buildPage = (status: number, language: Language, timeZone: string) => {
     `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<title>${status} ${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>` +
     `<p><a href="/${query}">${escapeHtml(page.heading(cityOf(timeZone, language)))}</a> · ` +
-    `<a href="/cities${query}">${escapeHtml(page.allCities)}</a></p></body></html>\n`
+    `<a href="/cities${query}">${escapeHtml(page.allCities)}</a></p>${searchFormOf(language)}</body></html>\n`
   )
 }
 

@@ -1,17 +1,18 @@
 // The clock page as HTML: a pure function of a PageModel and a language.
-import { API_ROUTES, ZONE_PREFIX } from '../http/api-contract.ts'
+import { ZONE_PREFIX } from '../http/api-contract.ts'
 import { longDateFormat } from '../i18n/dates.ts'
-import { LANGUAGE_PACKS, LANGUAGES, type Language } from '../i18n/languages.ts'
+import { LANGUAGE_PACKS, type Language } from '../i18n/languages.ts'
 import type { PageStrings } from '../i18n/pack.ts'
 import { ELEMENT_IDS as ID, MARK_CLASS, STATE_ATTRIBUTES } from '../page-contract/ids.ts'
 import { writePageData } from '../page-contract/page-data.ts'
+import { languageQuery } from '../page-contract/search.ts'
 import { formatZoneLine } from '../page-contract/words.ts'
 import { escapeHtml } from './escape.ts'
+import { footerOf, headerOf, headOf, onPath, type PageAssets } from './page-frame.ts'
 import type { PageModel } from './page-model.ts'
 import { createPageReserves, type PageReserves } from './page-reserves.ts'
 
-/** Public URLs of the page's assets (content-hashed, so cacheable forever). */
-export type PageAssets = { script: string; style: string; icon: string }
+export type { PageAssets } from './page-frame.ts'
 
 export type PageOptions = { assets: PageAssets }
 
@@ -20,10 +21,10 @@ export type RenderPage = (model: PageModel, language: Language) => string
 /** The zone's time as JSON: the script samples it, the footer links it. */
 const apiPathOf = (zone: string) => ZONE_PREFIX + zone
 
-/** `<html>` with everything the script reads (page-contract/page-data.ts), escaped. */
-const openHtml = (model: PageModel, language: Language, strings: PageStrings) => {
+/** The root's attributes: everything the script reads (page-contract/page-data.ts), escaped. */
+const rootAttributesOf = (model: PageModel, strings: PageStrings) => {
   const { time, city } = model
-  const attributes = writePageData({
+  return writePageData({
     api: apiPathOf(model.zone),
     city: city.name,
     cityIn: city.inName,
@@ -35,31 +36,31 @@ const openHtml = (model: PageModel, language: Language, strings: PageStrings) =>
   })
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('')
-  return `<!doctype html>\n<html lang="${language}"${attributes}>`
 }
 
-/** The language switch on the page's own path, and the link to the index. */
-const headerOf = (path: string, language: Language, strings: PageStrings) => {
-  const nav = LANGUAGES.map(
-    (other) =>
-      `<a href="${escapeHtml(path)}?lang=${other}" hreflang="${other}" lang="${other}"${other === language ? ' aria-current="page"' : ''}>${LANGUAGE_PACKS[other].name}</a>`,
-  ).join('')
-  const cities = `<a href="/cities${language === 'en' ? '' : `?lang=${language}`}">${escapeHtml(strings.allCities)}</a>`
-  return `<header>${cities}<nav aria-label="${escapeHtml(strings.languageNav)}">${nav}</nav></header>`
+/** Under a place's name, its region and its country, the country linking its page. */
+const whereOf = ({ where }: PageModel, language: Language) => {
+  if (!where) return ''
+  const href = where.countryPath + languageQuery(language)
+  const country = `<a href="${escapeHtml(href)}">${escapeHtml(where.country)}</a>`
+  const region =
+    where.region && where.region !== where.country ? `${escapeHtml(where.region)}, ` : ''
+  return `<p class="where">${region}${country}</p>`
 }
 
 /**
  * The clock and every line the script fills, rendered now with its no-JS text and room for its
  * longest text: the script only writes into them.
  */
-const mainOf = (model: PageModel, date: string, strings: PageStrings, reserves: PageReserves) => {
+const mainOf = (model: PageModel, date: string, language: Language, reserves: PageReserves) => {
+  const strings = LANGUAGE_PACKS[language].page
   const { time, city } = model
   const local = time.datetime.slice(0, 19)
   const context = model.context.map((line) => `<li>${escapeHtml(line)}</li>`).join('')
   const notes = reserves.notes(model)
   const zoneLine = formatZoneLine(strings.abbreviation(time.abbreviation), time.utc_offset)
   return (
-    `<main><h1>${escapeHtml(strings.heading(city))}</h1>` +
+    `<main><h1>${escapeHtml(strings.heading(city))}</h1>${whereOf(model, language)}` +
     `<p class="clock"><time id="${ID.time}" datetime="${escapeHtml(local + time.utc_offset)}">` +
     `<span id="${ID.hm}">${escapeHtml(local.slice(11, 16))}</span>` +
     `<span class="sec">:<span id="${ID.ss}">${escapeHtml(local.slice(17, 19))}</span></span></time></p>` +
@@ -73,36 +74,27 @@ const mainOf = (model: PageModel, date: string, strings: PageStrings, reserves: 
   )
 }
 
-const footerOf = (zone: string, strings: PageStrings) =>
-  `<footer><a href="${escapeHtml(apiPathOf(zone))}">${escapeHtml(strings.json)}</a>` +
-  `<a href="${API_ROUTES.openApi}">${escapeHtml(strings.api)}</a>` +
-  // DB-IP's licence (CC BY 4.0) asks for this line wherever its data is used: /api/ip is.
-  `<a href="https://db-ip.com">IP Geolocation by DB-IP</a></footer>`
-
 /** A language's page: what depends on the language alone is built here, once. */
 const createLanguagePage = (language: Language, assets: PageAssets) => {
   const { page: strings, locale } = LANGUAGE_PACKS[language]
   // Formats a calendar date, given as a UTC midnight, exactly as the browser's script does.
   const dateFormat = longDateFormat(locale)
   const reserves = createPageReserves(language)
-  const headAssets =
-    `<meta name="color-scheme" content="light dark">` +
-    `<link rel="icon" href="${escapeHtml(assets.icon)}" type="image/svg+xml">` +
-    `<link rel="stylesheet" href="${escapeHtml(assets.style)}">` +
-    `<script type="module" src="${escapeHtml(assets.script)}"></script></head>`
   return (model: PageModel) => {
     const { time, city } = model
     const [year, month, day] = time.datetime.slice(0, 10).split('-').map(Number)
     const date = dateFormat.format(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1))
+    const head = headOf({
+      language,
+      title: strings.title(city),
+      description: strings.description(city),
+      assets,
+      rootAttributes: rootAttributesOf(model, strings),
+    })
     return (
-      openHtml(model, language, strings) +
-      `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-      `<title>${escapeHtml(strings.title(city))}</title>` +
-      `<meta name="description" content="${escapeHtml(strings.description(city))}">` +
-      headAssets +
-      `<body>${headerOf(model.path, language, strings)}` +
-      mainOf(model, date, strings, reserves) +
-      `${footerOf(model.zone, strings)}</body></html>\n`
+      `${head}<body>${headerOf(language, onPath(model.path))}` +
+      mainOf(model, date, language, reserves) +
+      `${footerOf(language, apiPathOf(model.zone))}</body></html>\n`
     )
   }
 }

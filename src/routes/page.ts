@@ -1,11 +1,16 @@
 // The clock page's routes: its assets here, its HTML pages in zone-pages.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { createCitiesPage } from '../render/cities-page.ts'
+import { createCountryPage } from '../render/country-page.ts'
 import { createPageRenderer } from '../render/page.ts'
+import { createSearchPages } from '../render/search-pages.ts'
 import type { Clock } from '../time/clock.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
 import { ASSET_PREFIX, type Asset, bundleClientFromSource, loadAssets } from './assets.ts'
+import type { PlaceData } from './place-data.ts'
+import { registerPlacePages } from './place-pages.ts'
+import { registerSearchPage } from './search-page.ts'
 import { registerZonePages } from './zone-pages.ts'
 
 export type PageDeps = {
@@ -14,6 +19,8 @@ export type PageDeps = {
   zones: ZoneRegistry
   timeZone: string
   publicDir: URL
+  /** The place index, for the places' pages, the countries' and the search. */
+  places: PlaceData
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
@@ -48,7 +55,7 @@ const sendAsset = (
 /** The clock page, its script, stylesheet and icon (read and hashed once, here). */
 export const registerPageRoutes = async (
   app: FastifyInstance,
-  { clock, describe, zones, timeZone, publicDir }: PageDeps,
+  { clock, describe, zones, timeZone, publicDir, places }: PageDeps,
 ) => {
   const assets = loadAssets(publicDir, await bundleClientFromSource())
   const required = (name: string): Asset => {
@@ -59,13 +66,21 @@ export const registerPageRoutes = async (
   const script = required('clock.js')
   const style = required('clock.css')
   const icon = required('icon.svg')
-  const render = createPageRenderer({
-    assets: { script: script.url, style: style.url, icon: icon.url },
+  const pageAssets = { script: script.url, style: style.url, icon: icon.url }
+  const render = createPageRenderer({ assets: pageAssets })
+  const citiesPage = createCitiesPage({
+    zones: zones.names,
+    assets: pageAssets,
+    countries: places.countries,
   })
-  const citiesPage = createCitiesPage({ zones: zones.names, style: style.url, icon: icon.url })
   const byUrl = new Map([...assets.values()].map((asset) => [asset.url, asset]))
 
+  const searchPages = createSearchPages(pageAssets)
+  const countryPage = createCountryPage(pageAssets)
+
   registerZonePages(app, { clock, describe, zones, timeZone, render, citiesPage })
+  registerPlacePages(app, { clock, describe, places, render, searchPages, countryPage })
+  registerSearchPage(app, { places, pages: searchPages })
 
   app.get<{ Params: { file: string } }>(`${ASSET_PREFIX}:file`, (request, reply) => {
     const asset = byUrl.get(ASSET_PREFIX + request.params.file)

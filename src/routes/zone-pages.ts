@@ -2,12 +2,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isApiPath, pathOf } from '../http/api-contract.ts'
 import { sendError } from '../http/error-answers.ts'
-import { HTML_TYPE } from '../http/media-types.ts'
 import type { Language } from '../i18n/languages.ts'
-import { chooseLanguage } from '../render/language.ts'
 import type { RenderPage } from '../render/page.ts'
 import { buildPageModel, type ModelInput } from '../render/page-model.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
+import { languageOf, redirectKeepingLanguage, sendHtml } from './html-answer.ts'
 
 export type ZonePagesDeps = ModelInput & {
   zones: ZoneRegistry
@@ -16,21 +15,6 @@ export type ZonePagesDeps = ModelInput & {
   render: RenderPage
   citiesPage: (language: Language) => string
 }
-
-const languageOf = (request: FastifyRequest) =>
-  chooseLanguage(
-    (request.query as Record<string, unknown>).lang,
-    request.headers['accept-language'],
-  )
-
-/** Every page: in the request's language, never cached, varying by language. */
-const sendHtml = (reply: FastifyReply, language: Language, html: string) =>
-  reply
-    .header('cache-control', 'no-store')
-    .header('vary', 'accept-language')
-    .header('content-language', language)
-    .type(HTML_TYPE)
-    .send(html)
 
 export const registerZonePages = (app: FastifyInstance, deps: ZonePagesDeps) => {
   const sendPage = (reply: FastifyReply, language: Language, zone: string, path: string) =>
@@ -50,13 +34,7 @@ export const registerZonePages = (app: FastifyInstance, deps: ZonePagesDeps) => 
     // The listed name for any case or alias: /europe/london and /Europe/Belfast go to /Europe/London.
     const zone = deps.zones.listed(name)
     if (!zone) return sendError(request, reply, 404)
-    const language = languageOf(request)
-    if (zone !== name) {
-      // Only the language survives the redirect: nothing else of the request is echoed.
-      const { lang } = request.query as Record<string, unknown>
-      const search = lang === language ? `?lang=${language}` : ''
-      return reply.header('cache-control', 'no-store').redirect(`/${zone}${search}`, 301)
-    }
-    return sendPage(reply, language, zone, `/${zone}`)
+    if (zone !== name) return redirectKeepingLanguage(request, reply, `/${zone}`, 301)
+    return sendPage(reply, languageOf(request), zone, `/${zone}`)
   })
 }

@@ -12,56 +12,13 @@ import { fixedClock } from '../../src/time/clock.ts'
 import { findPeriod, zonePlaces } from '../../src/time/tzdb.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
 import { plain } from '../fixtures.ts'
+import { noaaSun } from './noaa-sun.ts'
 
 if (!existsSync(CHROMIUM) && process.env.CI === 'true')
   throw new Error(`${CHROMIUM} is missing: set CHROME_PATH or install chromium`)
 const skip = existsSync(CHROMIUM) ? false : `no ${CHROMIUM}: apt-get install chromium to run`
 
 const NOW = '2026-11-27T13:20:31Z'
-const rad = Math.PI / 180
-
-/**
- * Sunrise and sunset (epoch ms) by NOAA's solar calculator equations (Meeus's low-precision sun),
- * written out here apart from suncalc, which the page uses; null for polar day or night.
- */
-const noaaSun = (dayMs: number, latitude: number, longitude: number) => {
-  const julianDay = dayMs / 86_400_000 + 2_440_587.5 + 0.5
-  const t = (julianDay - 2_451_545) / 36_525
-  const meanLong = (280.46646 + t * (36_000.76983 + t * 0.0003032)) % 360
-  const meanAnomaly = 357.52911 + t * (35_999.05029 - 0.0001537 * t)
-  const eccentricity = 0.016708634 - t * (0.000042037 + 0.0000001267 * t)
-  const center =
-    Math.sin(meanAnomaly * rad) * (1.914602 - t * (0.004817 + 0.000014 * t)) +
-    Math.sin(2 * meanAnomaly * rad) * (0.019993 - 0.000101 * t) +
-    Math.sin(3 * meanAnomaly * rad) * 0.000289
-  const apparentLong =
-    meanLong + center - 0.00569 - 0.00478 * Math.sin((125.04 - 1934.136 * t) * rad)
-  const obliquity =
-    23 +
-    (26 + (21.448 - t * (46.815 + t * (0.00059 - t * 0.001813))) / 60) / 60 +
-    0.00256 * Math.cos((125.04 - 1934.136 * t) * rad)
-  const declination = Math.asin(Math.sin(obliquity * rad) * Math.sin(apparentLong * rad))
-  const y = Math.tan((obliquity / 2) * rad) ** 2
-  const equationOfTime =
-    (4 *
-      (y * Math.sin(2 * meanLong * rad) -
-        2 * eccentricity * Math.sin(meanAnomaly * rad) +
-        4 * eccentricity * y * Math.sin(meanAnomaly * rad) * Math.cos(2 * meanLong * rad) -
-        0.5 * y * y * Math.sin(4 * meanLong * rad) -
-        1.25 * eccentricity * eccentricity * Math.sin(2 * meanAnomaly * rad))) /
-    rad
-  const cosHourAngle =
-    Math.cos(90.833 * rad) / (Math.cos(latitude * rad) * Math.cos(declination)) -
-    Math.tan(latitude * rad) * Math.tan(declination)
-  if (Math.abs(cosHourAngle) > 1) return null
-  const hourAngle = Math.acos(cosHourAngle) / rad
-  const noonMinutes = 720 - 4 * longitude - equationOfTime
-  return {
-    rise: dayMs + (noonMinutes - 4 * hourAngle) * 60_000,
-    set: dayMs + (noonMinutes + 4 * hourAngle) * 60_000,
-  }
-}
-
 const wallMinutes = (zone: string, ms: number) => {
   const offset = findPeriod(zone, Math.floor(ms / 1000))?.offset ?? 0
   const local = new Date(ms + offset * 1000)
@@ -119,7 +76,7 @@ describe('city pages in Chromium', { skip }, () => {
     const page = await context.newPage()
     assert.equal((await page.goto(`${origin}/cities`))?.status(), 200)
     const links = await page
-      .locator('main a')
+      .locator('main section:not(#countries) a')
       .evaluateAll((anchors) => anchors.map((a) => [a.getAttribute('href'), a.textContent]))
     const listed = (await (await fetch(`${origin}/api/timezone`)).json()) as string[]
     assert.deepEqual(
@@ -162,6 +119,18 @@ describe('city pages in Chromium', { skip }, () => {
       assert.ok(near((sh ?? 0) * 60 + (sm ?? 0), wallMinutes(zone, sun.set)), `sunset ${shown[0]}`)
     })
   }
+
+  test('the index links every country’s page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${origin}/cities?lang=ru`)
+    const countries = await page.locator('#countries a').count()
+    assert.ok(countries > 200, `${countries} countries`)
+    await page.click('#countries a[href="/country/RU?lang=ru"]')
+    assert.equal(page.url(), `${origin}/country/RU?lang=ru`)
+    assert.match(String(await page.evaluate('document.body.innerText')), /Россия/)
+    await context.close()
+  })
 
   test('McMurdo in November: polar day, in words', async () => {
     const place = zonePlaces['Antarctica/McMurdo']

@@ -81,18 +81,24 @@ describe('canonical paths', () => {
 })
 
 describe('the city index', () => {
-  test('lists every zone, grouped by area, in both languages, without a script', async () => {
-    for (const [language, heading, tokyo] of [
-      ['en', 'Asia', 'Tokyo'],
-      ['ru', 'Азия', 'Токио'],
+  test('lists every zone, grouped by area, then every country, in both languages', async () => {
+    for (const [language, heading, tokyo, countries, russia] of [
+      ['en', 'Asia', 'Tokyo', 'Countries', 'Russia'],
+      ['ru', 'Азия', 'Токио', 'Страны', 'Россия'],
     ] as const) {
       const res = await app.inject(`/cities?lang=${language}`)
       assert.equal(res.statusCode, 200)
-      assert.doesNotMatch(res.body, /<script/)
       assert.match(res.body, new RegExp(`<h2>${heading}</h2>`))
       assert.match(res.body, new RegExp(`<a href="/Asia/Tokyo[^"]*">${tokyo}</a>`))
-      const links = [...res.body.matchAll(/<li><a href="\/([^"?]+)/g)].map((m) => m[1])
+      const [zonePart = '', countryPart = ''] = res.body.split('<section id="countries">')
+      const links = [...zonePart.matchAll(/<li><a href="\/([^"?]+)/g)].map((m) => m[1])
       assert.deepEqual(new Set(links), new Set(zones.names))
+      // Every country's page, by its name in the page's language.
+      assert.match(countryPart, new RegExp(`<h2>${countries}</h2>`))
+      assert.match(countryPart, new RegExp(`<a href="/country/RU[^"]*">${russia}</a>`))
+      const codes = [...countryPart.matchAll(/<a href="\/country\/([A-Z]{2})/g)].map((m) => m[1])
+      assert.ok(codes.length > 200, `${codes.length} countries`)
+      assert.equal(new Set(codes).size, codes.length)
     }
   })
 })

@@ -1,0 +1,86 @@
+// Pages that list places (a name's namesakes, a search's answers, a country's places): the shell,
+// the list, and counts in words ("37 places", «37 населённых пунктов»).
+import { LANGUAGE_PACKS, type Language } from '../i18n/languages.ts'
+import type { Place } from '../places/place-index.ts'
+import { escapeHtml } from './escape.ts'
+import { footerOf, headerOf, headOf, type PageAssets } from './page-frame.ts'
+import { placeHref, whereOf } from './place-view.ts'
+
+// Intl objects cost more to build than a page: one of each per language.
+const numbers = new Map<Language, Intl.NumberFormat>()
+const plurals = new Map<Language, Intl.PluralRules>()
+
+/** 4691 as the language writes it: "4,691", «4 691». */
+export const formatNumber = (value: number, language: Language) => {
+  let format = numbers.get(language)
+  if (!format) {
+    format = new Intl.NumberFormat(LANGUAGE_PACKS[language].locale)
+    numbers.set(language, format)
+  }
+  return format.format(value)
+}
+
+/** "37 places", «37 населённых пунктов»: the noun declined for the number. */
+export const countPlaces = (count: number, language: Language) => {
+  let rules = plurals.get(language)
+  if (!rules) {
+    rules = new Intl.PluralRules(LANGUAGE_PACKS[language].locale)
+    plurals.set(language, rules)
+  }
+  const forms: Record<string, string> = LANGUAGE_PACKS[language].page.places.placeForms
+  const noun = forms[rules.select(count)] ?? forms.other
+  return `${formatNumber(count, language)}\u00a0${noun}`
+}
+
+/** The place's name in the page's language: its Russian one where the index has it. */
+export const nameOf = (place: Place, language: Language) =>
+  language === 'ru' && place.ru ? place.ru : place.name
+
+/**
+ * Places as an ordered list, each linking its page, with where it is and its people; a country's
+ * page leaves the country out.
+ */
+export const placeListOf = (
+  places: readonly Place[],
+  language: Language,
+  { withCountry = true, start = 1 } = {},
+) => {
+  const items = places.map((place) => {
+    const where = whereOf(place, language, withCountry)
+    const people = place.population > 0 ? formatNumber(place.population, language) : ''
+    const detail = [where, people].filter(Boolean).join(' · ')
+    return (
+      `<li><a href="${escapeHtml(placeHref(place, language))}">${escapeHtml(nameOf(place, language))}</a>` +
+      (detail ? ` <span>${escapeHtml(detail)}</span>` : '') +
+      '</li>'
+    )
+  })
+  return `<ol class="places"${start > 1 ? ` start="${start}"` : ''}>${items.join('')}</ol>`
+}
+
+export type ListPageInput = {
+  language: Language
+  assets: PageAssets
+  title: string
+  heading: string
+  /** This page in another language, for the switch. */
+  selfHref: (language: Language) => string
+  /** The query the page answers, shown again in the search field. */
+  searchValue?: string
+  /** The page's sentences under the heading, as text. */
+  lines: readonly string[]
+  /** The rest of main, as HTML (escaped by its maker). */
+  body?: string
+}
+
+/** A page of the index's kind: header, heading, a few lines, a list; no clock. */
+export const listPageOf = (input: ListPageInput) => {
+  const { language, title, heading, lines, body = '' } = input
+  const head = headOf({ language, title, description: title, assets: input.assets })
+  return (
+    `${head}<body class="index">${headerOf(language, input.selfHref, input.searchValue)}` +
+    `<main><h1>${escapeHtml(heading)}</h1>` +
+    lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('') +
+    `${body}</main>${footerOf(language)}</body></html>\n`
+  )
+}
