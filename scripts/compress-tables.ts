@@ -3,8 +3,8 @@
 // files are the source.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { compressIpZones } from '../src/ip/ip-zones.ts'
+import { compressIndexFile } from '../src/places/place-index.ts'
 import { compressZoneShapes } from '../src/places/zone-at.ts'
-import { compressTable } from '../src/table-file.ts'
 
 type Table = { file: string; compress: (plain: Uint8Array) => Uint8Array }
 
@@ -12,8 +12,7 @@ export const TABLES: readonly Table[] = [
   // Packed into byte planes of differences first (src/ip/ip-zones-pack.ts).
   { file: 'data/ip-zones/ip-zones.bin', compress: compressIpZones },
   { file: 'data/zone-shapes/zone-shapes.bin', compress: compressZoneShapes },
-  { file: 'data/places/places.tsv', compress: compressTable },
-  { file: 'data/places/keys.tsv', compress: compressTable },
+  { file: 'data/places/places.bin', compress: compressIndexFile },
 ]
 
 const root = new URL('../', import.meta.url)

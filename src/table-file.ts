@@ -3,12 +3,15 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib'
 
-/** Brotli at its highest quality and widest window, for a table shipped in the image. */
-export const compressTable = (bytes: Uint8Array, quality = 11): Buffer =>
+/**
+ * Brotli at its highest quality, for a table shipped in the image; `window` its log2 (a smaller
+ * one packs some tables better: nearer matches are cheaper to name).
+ */
+export const compressTable = (bytes: Uint8Array, quality = 11, window = 24): Buffer =>
   brotliCompressSync(bytes, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: quality,
-      [constants.BROTLI_PARAM_LGWIN]: 24,
+      [constants.BROTLI_PARAM_LGWIN]: window,
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
     },
   })

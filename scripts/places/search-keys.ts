@@ -10,9 +10,23 @@ const HAS_CAPITAL = /\p{Lu}/u
 // Airport and other codes ("LED", "KZN"): noise in prefix search.
 const CODE = /^[\p{Lu}\d]{2,4}$/u
 
-/** At most this many alternates a place: more for larger places, which more people spell oddly. */
+/**
+ * At most this many alternates a place: more for larger places, which more people spell their own
+ * way; a village's other names are rarely typed and would cost the index a third more.
+ */
 export const alternateCap = (population: number): number =>
-  population >= 1_000_000 ? 64 : population >= 100_000 ? 16 : 6
+  population >= 1_000_000
+    ? 64
+    : population >= 100_000
+      ? 16
+      : population >= 15_000
+        ? 6
+        : population >= 5_000
+          ? 3
+          : 2
+
+/** Places this large are found by the later words of their names too. */
+export const WORDS_FROM = 5_000
 
 /** Whether an alternate name is one a person of this service might type. */
 export const isSearchableAlternate = (name: string): boolean =>
@@ -37,8 +51,8 @@ export const keysOfPlace = (place: KeyedPlace): Map<string, Kind> => {
   }
   const primary = place.primary.filter((name) => name !== '').map(foldName)
   for (const key of primary) add(key, KIND.primary)
-  // "york" finds New York, "novgorod" Nizhniy Novgorod.
-  for (const key of primary) {
+  // "york" finds New York, "novgorod" Nizhniy Novgorod; not for villages ("wielka").
+  for (const key of place.population >= WORDS_FROM ? primary : []) {
     for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) {
       add(key.slice(at + 1), KIND.word)
     }

@@ -1,17 +1,19 @@
-// The place index's two files, shared by their generator and their reader (docs/places.md,
-// "The index"). places.tsv: the zones, countries, regions and places, one a line, largest place
-// first; keys.tsv: every folded name, sorted, with the places that bear it.
+// The place index file's shapes and rules, shared by its generator (scripts/places/encode-index.ts)
+// and its reader (index-read.ts): docs/places.md, "The index".
 
-import { showKey, slugOf } from './normalize.ts'
+import { slugOf } from './normalize.ts'
 
-export const FORMAT = 'moscow-time places 1'
+export const FORMAT = 'moscow-time places 2'
+/** The file's first bytes: the format's line, then a NUL, so that git and diff tools see binary. */
+export const MAGIC = new TextEncoder().encode(`${FORMAT}\n\0`)
+export const INDEX_FILE = 'places.bin'
 
 /** Where the index came from: each input package and version, the counts, the build date. */
 export type PlacesSource = Record<string, unknown>
 
 export type Names = { readonly en: string; readonly ru: string }
 
-/** A place as the files hold it; `index` is its rank by population, 0 the largest. */
+/** A place as the file holds it; `index` is its rank by population, 0 the largest. */
 export type PlaceRecord = {
   name: string
   /** GeoNames' ASCII name; equal to name where that is ASCII already. */
@@ -24,6 +26,7 @@ export type PlaceRecord = {
   country: string
   /** GeoNames' first-level division code within the country ('' or '00' where none). */
   admin1: string
+  /** Degrees, to COORDINATE_STEP (two decimals: 1.1 km). */
   latitude: number
   longitude: number
   population: number
@@ -43,15 +46,16 @@ export type IndexTables = {
   countries: ReadonlyMap<string, Names>
   /** Keyed `CC.admin1`. */
   regions: ReadonlyMap<string, Names>
+  /** Largest first: a place's position here is its rank. */
   places: readonly PlaceRecord[]
-  /** Sorted folded keys, each with its postings: place index * KINDS + kind, ascending (the file
-   * holds each but a key's first as the difference from the one before). */
+  /** Sorted folded keys, each with its postings: place rank * KINDS + kind, ascending. */
   keys: ReadonlyArray<readonly [key: string, postings: readonly number[]]>
 }
 
 export const PATH_PREFIX = '/city/'
 
-// ---- writing (the generator) ----
+/** Coordinates are kept in hundredths of a degree: 1.1 km, finer than a town's own extent. */
+export const COORDINATE_SCALE = 100
 
 /** The Russian locative as the file stores it: letters cut from the name's end, then the new end. */
 export const locativeEdit = (name: string, locative: string): string => {
@@ -67,126 +71,86 @@ export const applyLocativeEdit = (name: string, edit: string): string => {
   return name.slice(0, name.length - Number(digits)) + edit.slice(digits.length)
 }
 
-// Three decimals: 110 m, finer than a town; the fourth would cost 0.2 MB of the image.
-const coordinate = (value: number) => String(Math.round(value * 1e3) / 1e3)
-
-/** The index's two files as text. */
-export const encodeIndex = (tables: IndexTables): { places: string; keys: string } => {
-  const zoneIndex = new Map(tables.zones.map((zone, i) => [zone, i]))
-  const lines = [`# ${FORMAT}`, JSON.stringify(tables.source), '@zones', ...tables.zones]
-  lines.push('@countries')
-  for (const [code, { en, ru }] of tables.countries) lines.push(`${code}\t${en}\t${ru}`)
-  lines.push('@regions')
-  for (const [code, { en, ru }] of tables.regions) lines.push(`${code}\t${en}\t${ru}`)
-  lines.push('@places')
-  for (const p of tables.places) {
-    const zone = zoneIndex.get(p.zone)
-    if (zone === undefined) throw new Error(`${p.name}: zone ${p.zone} not in the table`)
-    const fields = [
-      p.name,
-      p.ascii === p.name ? '' : p.ascii,
-      p.ru,
-      locativeEdit(p.ru, p.ruIn),
-      p.country,
-      p.admin1,
-      coordinate(p.latitude),
-      coordinate(p.longitude),
-      p.population,
-      zone,
-      p.path === ownPath(p) ? '' : p.path.slice(PATH_PREFIX.length),
-    ]
-    lines.push(fields.join('\t'))
-  }
-  const keys = tables.keys.map(
-    // Each posting after a key's first as its difference from the one before: smaller numbers.
-    ([key, postings]) =>
-      `${showKey(key)}\t${postings.map((n, i) => (i === 0 ? n : n - (postings[i - 1] as number)).toString(36)).join(',')}`,
-  )
-  return { places: `${lines.join('\n')}\n`, keys: `${keys.join('\n')}\n` }
-}
-
-// ---- reading ----
-
-/** The sections of places.tsv: the source, and the line ranges of each table. */
-export type PlacesText = {
-  source: PlacesSource
-  zones: string[]
-  countries: Map<string, Names>
-  regions: Map<string, Names>
-  /** Byte offset of each place's line; one more at the end. */
-  lineStarts: Int32Array
-}
-
-const NEWLINE = 10
-const utf8 = new TextDecoder()
-
-/** The place on one line of places.tsv (without its newline). */
-export const decodePlace = (line: string, zones: readonly string[]): PlaceRecord => {
-  const f = line.split('\t')
-  const name = f[0] ?? ''
-  const ascii = f[1] || name
-  const ru = f[2] ?? ''
-  return {
-    name,
-    ascii,
-    ru,
-    ruIn: applyLocativeEdit(ru, f[3] ?? ''),
-    country: f[4] ?? '',
-    admin1: f[5] ?? '',
-    latitude: Number(f[6]),
-    longitude: Number(f[7]),
-    population: Number(f[8]),
-    zone: zones[Number(f[9])] ?? '',
-    path: f[10] ? PATH_PREFIX + f[10] : ownPath({ name, ascii }),
-  }
-}
-
 /** The slug of a place's name: its ASCII name, or its name where that gives nothing. */
 export const placeSlug = (place: { name: string; ascii: string }): string =>
   slugOf(place.ascii) || slugOf(place.name) || 'Place'
 
-/** The path a place has when places.tsv leaves it out: /city/ and its name's slug. */
+/** The path a place has when the file leaves it out: /city/ and its name's slug. */
 export const ownPath = (place: { name: string; ascii: string }): string =>
   PATH_PREFIX + placeSlug(place)
 
-/** Reads everything but the places themselves, which are decoded one by one when asked for. */
-export const readPlacesText = (bytes: Uint8Array): PlacesText => {
-  const text = (from: number, to: number) => utf8.decode(bytes.subarray(from, to))
-  let at = 0
-  const nextLine = () => {
-    const end = bytes.indexOf(NEWLINE, at)
-    const line = text(at, end < 0 ? bytes.length : end)
-    at = end < 0 ? bytes.length : end + 1
-    return line
+type PathedPlace = { name: string; ascii: string; country: string; regionName: string }
+
+/**
+ * A page path as the file stores it: '' for the own path; `c` for it plus /CC, `r` for it plus
+ * /CC/Region, either followed by whatever else (a GeoNames id); else `=` and the path itself.
+ */
+export const pathCode = (path: string, place: PathedPlace): string => {
+  const own = ownPath(place)
+  if (path === own) return ''
+  const region = slugOf(place.regionName)
+  const inCountry = `${own}/${place.country}`
+  if (region && path.startsWith(`${inCountry}/${region}`)) {
+    return `r${path.slice(`${inCountry}/${region}`.length)}`
   }
-  if (nextLine() !== `# ${FORMAT}`) throw new Error(`not a "${FORMAT}" index`)
-  const source = JSON.parse(nextLine()) as PlacesSource
-  const sections: Record<string, string[]> = {}
-  let section: string[] | undefined
-  for (let line = nextLine(); line !== '@places'; line = nextLine()) {
-    if (at >= bytes.length) throw new Error('index has no places')
-    if (line.startsWith('@')) sections[line.slice(1)] = section = []
-    else section?.push(line)
+  if (path.startsWith(inCountry)) return `c${path.slice(inCountry.length)}`
+  return `=${path.slice(PATH_PREFIX.length)}`
+}
+
+export const decodePathCode = (code: string, place: PathedPlace): string => {
+  const own = ownPath(place)
+  if (code === '') return own
+  if (code[0] === 'c') return `${own}/${place.country}${code.slice(1)}`
+  if (code[0] === 'r') return `${own}/${place.country}/${slugOf(place.regionName)}${code.slice(1)}`
+  return PATH_PREFIX + code.slice(1)
+}
+
+/** A folded Latin key as a name: each word's first letter in capitals ("sao paulo" -> "Sao Paulo"). */
+export const titleCase = (key: string): string => {
+  let out = ''
+  for (let at = 0; at < key.length; ) {
+    const end = key.indexOf(' ', at)
+    const word = key.slice(at, end < 0 ? key.length : end)
+    out += (at === 0 ? '' : ' ') + word.charAt(0).toUpperCase() + word.slice(1)
+    at = end < 0 ? key.length : end + 1
   }
-  const starts: number[] = []
-  while (at < bytes.length) {
-    starts.push(at)
-    const end = bytes.indexOf(NEWLINE, at)
-    at = end < 0 ? bytes.length : end + 1
+  return out
+}
+
+const DIGIT_BITS = 16
+const DIGITS = 1 << DIGIT_BITS
+
+/**
+ * Each rank's position in the file: places by population, largest first, file order between equals.
+ * The generator numbers postings by it, the reader recomputes it: the file stores no ranks. A
+ * stable radix sort, two passes of 16 bits (populations below 2^31), a few milliseconds.
+ */
+export const rankPositions = (populations: ArrayLike<number>): Int32Array => {
+  const size = populations.length
+  const keys = populations instanceof Int32Array ? populations : Int32Array.from(populations)
+  let order = new Int32Array(size)
+  for (let i = 0; i < size; i++) order[i] = i
+  let next = new Int32Array(size)
+  const counts = new Int32Array(DIGITS)
+  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+    counts.fill(0)
+    // Each digit turned around (DIGITS - 1 - digit): larger populations first.
+    for (let i = 0; i < size; i++) {
+      const d = DIGITS - 1 - (((keys[order[i] as number] as number) >>> shift) & (DIGITS - 1))
+      counts[d] = (counts[d] as number) + 1
+    }
+    for (let d = 0, sum = 0; d < DIGITS; d++) {
+      const count = counts[d] as number
+      counts[d] = sum
+      sum += count
+    }
+    for (let i = 0; i < size; i++) {
+      const position = order[i] as number
+      const d = DIGITS - 1 - (((keys[position] as number) >>> shift) & (DIGITS - 1))
+      next[counts[d] as number] = position
+      counts[d] = (counts[d] as number) + 1
+    }
+    ;[order, next] = [next, order]
   }
-  starts.push(bytes.length)
-  const names = (lines: string[] = []) =>
-    new Map(
-      lines.map((line) => {
-        const [code = '', en = '', ru = ''] = line.split('\t')
-        return [code, { en, ru: ru || en }] as const
-      }),
-    )
-  return {
-    source,
-    zones: sections.zones ?? [],
-    countries: names(sections.countries),
-    regions: names(sections.regions),
-    lineStarts: Int32Array.from(starts),
-  }
+  return order
 }

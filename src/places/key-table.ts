@@ -1,6 +1,6 @@
-// keys.tsv in memory: every folded name in one one-byte string, sorted, with typed arrays for where
-// each key starts and which places bear it. About 14 MB for 0.6 million keys, built in one pass.
-import { CYRILLIC_SHIFT } from './normalize.ts'
+// The search keys in memory: every folded name in one one-byte string, sorted, with typed arrays
+// for where each key starts and which places bear it; built from the file in one pass.
+import { createByteReader, createByteWriter } from './bytes.ts'
 
 export type KeyTable = {
   /** The keys, each followed by '\n', in sorted order. */
@@ -13,71 +13,80 @@ export type KeyTable = {
   readonly postings: Int32Array
 }
 
-const TAB = 9
 const NEWLINE = 10
-const COMMA = 44
 
 /**
- * Decodes keys.tsv. Its keys are UTF-8 with Cyrillic as Cyrillic; in memory Cyrillic а..я takes
- * one byte (U+00E0..U+00FF, foldName's form), so the keys make a one-byte string.
+ * The key table from the file's three key sections: the keys' count and length, then the keys,
+ * sorted, each as how many leading characters it shares with the one before (a byte), the rest
+ * and a newline; each key's count of postings less one; the postings' count, then the postings,
+ * each but a key's first as its difference from the one before. Keys are one-byte strings
+ * already (Cyrillic shifted, foldName's form). Two passes, no allocation a key.
  */
-export const decodeKeyTable = (bytes: Uint8Array): KeyTable => {
-  const out = new Uint8Array(bytes.length)
-  let keys = 0
-  for (const byte of bytes) if (byte === NEWLINE) keys++
+export const decodeKeyTable = (
+  keyBytes: Uint8Array,
+  countBytes: Uint8Array,
+  postingBytes: Uint8Array,
+): KeyTable => {
+  const keyReader = createByteReader(keyBytes)
+  const keys = keyReader.uint()
+  const out = new Uint8Array(keyReader.uint())
   const starts = new Int32Array(keys + 1)
-  const postingStarts = new Int32Array(keys + 1)
-  let postings = new Int32Array(keys * 2)
-  let length = 0
-  let count = 0
-  let key = 0
-  let at = 0
-  while (at < bytes.length && key < keys) {
-    starts[key] = length
-    postingStarts[key] = count
-    // The key, up to the tab.
-    for (let byte = bytes[at] as number; byte !== TAB; byte = bytes[at] as number) {
-      if (byte < 0x80) {
-        out[length++] = byte
-        at++
-      } else {
-        const code = ((byte & 0x1f) << 6) | ((bytes[at + 1] as number) & 0x3f)
-        out[length++] = code - CYRILLIC_SHIFT
-        at += 2
-      }
+  let written = 0
+  for (let key = 0, at = keyReader.offset, previous = 0; key < keys; key++) {
+    const shared = keyBytes[at++] as number
+    starts[key] = written
+    for (let i = 0; i < shared; i++) out[written++] = out[previous + i] as number
+    for (let byte = keyBytes[at++] as number; byte !== NEWLINE; byte = keyBytes[at++] as number) {
+      out[written++] = byte
     }
-    out[length++] = NEWLINE
-    at++
-    // The postings, base 36, up to the newline.
-    let value = 0
-    for (let byte = bytes[at] as number; ; byte = bytes[++at] as number) {
-      if (byte === COMMA || byte === NEWLINE || at >= bytes.length) {
-        if (count === postings.length) postings = grow(postings)
-        // Each but a key's first is stored as its difference from the one before.
-        postings[count] =
-          count > (postingStarts[key] as number) ? value + (postings[count - 1] as number) : value
-        count++
-        value = 0
-        if (byte !== COMMA) break
-      } else value = value * 36 + (byte <= 57 ? byte - 48 : byte - 87)
-    }
-    at++
-    key++
+    out[written++] = NEWLINE
+    previous = starts[key] as number
   }
-  starts[key] = length
-  postingStarts[key] = count
+  starts[keys] = written
+  const postingReader = createByteReader(postingBytes)
+  const countReader = createByteReader(countBytes)
+  const postings = new Int32Array(postingReader.uint())
+  const postingStarts = new Int32Array(keys + 1)
+  for (let key = 0, p = 0; key < keys; key++) {
+    postingStarts[key] = p
+    let value = 0
+    for (let end = p + countReader.uint() + 1; p < end; p++) {
+      value += postingReader.uint()
+      postings[p] = value
+    }
+  }
+  postingStarts[keys] = postings.length
   return {
-    text: Buffer.from(out.buffer, 0, length).toString('latin1'),
+    text: Buffer.from(out.buffer, 0, written).toString('latin1'),
     starts,
     postingStarts,
-    postings: postings.slice(0, count),
+    postings,
   }
 }
 
-const grow = (array: Int32Array) => {
-  const bigger = new Int32Array(array.length * 2)
-  bigger.set(array)
-  return bigger
+/** The keys' section: sorted keys (one-byte strings), as decodeKeyTable reads it. */
+export const encodeKeys = (keys: readonly string[]): Uint8Array => {
+  const writer = createByteWriter()
+  writer.uint(keys.length)
+  writer.uint(keys.reduce((length, key) => length + key.length + 1, 0))
+  let previous = ''
+  for (const key of keys) {
+    let shared = 0
+    const most = Math.min(255, key.length, previous.length)
+    while (shared < most && key.charCodeAt(shared) === previous.charCodeAt(shared)) shared++
+    const rest = key.slice(shared)
+    const bytes = new Uint8Array(rest.length + 2)
+    bytes[0] = shared
+    for (let i = 0; i < rest.length; i++) {
+      const code = rest.charCodeAt(i)
+      if (code > 0xff || code === NEWLINE) throw new Error(`not a folded key: ${key}`)
+      bytes[i + 1] = code
+    }
+    bytes[rest.length + 1] = NEWLINE
+    writer.bytes(bytes)
+    previous = key
+  }
+  return writer.finish()
 }
 
 /** The first key not below `query`: where keys starting with it begin. */
@@ -115,3 +124,21 @@ export const startsWithQuery = (table: KeyTable, i: number, query: string): bool
 /** Key i as a string (tests, the generator's checks). */
 export const keyAt = (table: KeyTable, i: number): string =>
   table.text.slice(table.starts[i], (table.starts[i + 1] as number) - 1)
+
+/**
+ * Each place's (by rank) first own Latin-script key in key order, -1 where it has none: the file
+ * leaves out an ASCII name that is this key in title case (titleCase in index-file.ts).
+ */
+export const findOwnKeys = (table: KeyTable, places: number, kinds: number): Int32Array => {
+  const own = new Int32Array(places).fill(-1)
+  const { text, starts, postingStarts, postings } = table
+  for (let key = 0; key < starts.length - 1; key++) {
+    if (text.charCodeAt(starts[key] as number) >= 0x80) continue
+    for (let p = postingStarts[key] as number; p < (postingStarts[key + 1] as number); p++) {
+      const posting = postings[p] as number
+      const place = (posting - (posting % kinds)) / kinds
+      if (posting % kinds === 0 && own[place] === -1) own[place] = key
+    }
+  }
+  return own
+}

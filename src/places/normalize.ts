@@ -92,8 +92,24 @@ const foldChar = (char: string): string => {
 export const showKey = (key: string): string =>
   key.replace(/[\u00e0-\u00ff]/g, (c) => String.fromCharCode(c.charCodeAt(0) + CYRILLIC_SHIFT))
 
+// Most names are ASCII words and spaces already: their slug is the name with `_` for spaces.
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/
+const slugs = new Map<string, string>()
+
 /** Text as a path segment: ASCII letters, digits and hyphens, words joined by `_`. */
-export const slugOf = (text: string): string =>
+export const slugOf = (text: string): string => {
+  if (PLAIN_WORDS.test(text)) return text.replaceAll(' ', '_')
+  let slug = slugs.get(text)
+  if (slug === undefined) {
+    slug = slugOfAny(text)
+    // A few thousand distinct names with punctuation or diacritics at most: regions, paths asked.
+    if (slugs.size >= 4096) slugs.clear()
+    slugs.set(text, slug)
+  }
+  return slug
+}
+
+const slugOfAny = (text: string): string =>
   [...text]
     .map((c) => {
       const folded = LETTERS[c.toLowerCase()]

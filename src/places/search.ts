@@ -1,6 +1,6 @@
 // Place search: every place whose name, in any of its forms, the query begins, best first.
 import { KIND, KINDS } from './index-file.ts'
-import { keyLength, lowerBound, startsWithQuery } from './key-table.ts'
+import { type KeyTable, keyAt, keyLength, lowerBound, startsWithQuery } from './key-table.ts'
 import { FOREIGN, foldName } from './normalize.ts'
 import type { Place, PlaceIndex } from './place-index.ts'
 
@@ -22,8 +22,9 @@ export const MATCH = {
 
 // A score is match * PLACE_SPAN + place index: one number orders by both.
 const PLACE_SPAN = 1 << 22
-// Past this many keys a prefix's answer is kept: "м" or "san" would walk tens of thousands.
-const HEAVY_RANGE = 1500
+// Past this many keys a prefix's answer is worked out in advance (the file's tops, findTops): "м"
+// or "san" would walk tens of thousands.
+export const HEAVY_RANGE = 400
 const MAX_KEY_CHAR = '\u0100'
 
 export type PlaceSearch = {
@@ -34,16 +35,16 @@ export type PlaceSearch = {
 }
 
 export const createPlaceSearch = (index: PlaceIndex): PlaceSearch => {
-  const heavy = new Map<string, number[]>()
+  const heavy = new Map<string, readonly number[]>()
   const scoresOf = (key: string, limit: number): number[] => {
     const table = index.keys
     const start = lowerBound(table, key)
     if (start >= table.starts.length - 1 || !startsWithQuery(table, start, key)) return []
     const end = lowerBound(table, key + MAX_KEY_CHAR)
-    if (end - start < HEAVY_RANGE) return rank(index, key, start, end, limit)
-    let kept = heavy.get(key)
+    if (end - start < HEAVY_RANGE) return rankKeys(table, key, start, end, limit)
+    let kept = index.tops.get(key) ?? heavy.get(key)
     if (!kept) {
-      kept = rank(index, key, start, end, MAX_LIMIT)
+      kept = rankKeys(table, key, start, end, MAX_LIMIT)
       heavy.set(key, kept)
     }
     return kept.slice(0, limit)
@@ -64,11 +65,17 @@ export const createPlaceSearch = (index: PlaceIndex): PlaceSearch => {
 }
 
 /** The best `limit` scores of keys start..end, each place once. */
-const rank = (index: PlaceIndex, key: string, start: number, end: number, limit: number) => {
-  const { postingStarts, postings } = index.keys
+export const rankKeys = (
+  table: KeyTable,
+  key: string,
+  start: number,
+  end: number,
+  limit: number,
+): number[] => {
+  const { postingStarts, postings } = table
   const best: number[] = []
   for (let i = start; i < end; i++) {
-    const exact = keyLength(index.keys, i) === key.length
+    const exact = keyLength(table, i) === key.length
     const last = postingStarts[i + 1] as number
     for (let p = postingStarts[i] as number; p < last; p++) {
       const posting = postings[p] as number
@@ -97,4 +104,29 @@ const keep = (best: number[], score: number, limit: number) => {
   while (at > 0 && (best[at - 1] as number) > score) at--
   best.splice(at, 0, score)
   if (best.length > limit) best.pop()
+}
+
+/** Every prefix spanning HEAVY_RANGE keys or more, with its best MAX_LIMIT scores. */
+export const findTops = (table: KeyTable): Map<string, number[]> => {
+  const tops = new Map<string, number[]>()
+  const keys = table.starts.length - 1
+  for (let depth = 1, found = true; found; depth++) {
+    found = false
+    for (let start = 0; start < keys; ) {
+      const prefix = keyAt(table, start).slice(0, depth)
+      let end = start + 1
+      // A key shorter than the depth begins no prefix of it.
+      if (prefix.length < depth) {
+        start = end
+        continue
+      }
+      while (end < keys && keyAt(table, end).startsWith(prefix)) end++
+      if (end - start >= HEAVY_RANGE) {
+        tops.set(prefix, rankKeys(table, prefix, start, end, MAX_LIMIT))
+        found = true
+      }
+      start = end
+    }
+  }
+  return tops
 }

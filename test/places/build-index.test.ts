@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test } from 'node:test'
+import { pathToFileURL } from 'node:url'
+import { encodeIndex } from '../../scripts/places/encode-index.ts'
 import { isIncluded, parseGeoNamesRow } from '../../scripts/places/geonames.ts'
 import { pickRussianName, romanize } from '../../scripts/places/russian-names.ts'
 import { alternateCap, isSearchableAlternate } from '../../scripts/places/search-keys.ts'
-import { applyLocativeEdit, locativeEdit } from '../../src/places/index-file.ts'
+import { applyLocativeEdit, INDEX_FILE, locativeEdit } from '../../src/places/index-file.ts'
+import { compressIndexFile, loadPlaceIndex } from '../../src/places/place-index.ts'
 import { buildFixture, ROWS } from './fixture.ts'
 
 const { tables, stats } = buildFixture()
@@ -103,4 +109,16 @@ test('alternates worth typing: Latin or Cyrillic, not codes, not machine romaniz
   assert.ok(!isSearchableAlternate('lun dun'))
   assert.ok(!isSearchableAlternate('Σάο Πάολο'))
   assert.ok(alternateCap(5_000_000) > alternateCap(5_000))
+})
+
+test('the index loads from its .br alone, as the image ships it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'places-'))
+  try {
+    writeFileSync(join(dir, `${INDEX_FILE}.br`), compressIndexFile(encodeIndex(tables)))
+    const index = loadPlaceIndex(pathToFileURL(`${dir}/`))
+    assert.equal(index.place(0).name, tables.places[0]?.name)
+    assert.equal(index.size, tables.places.length)
+  } finally {
+    rmSync(dir, { recursive: true })
+  }
 })

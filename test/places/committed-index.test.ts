@@ -71,6 +71,43 @@ test('a sample of Russian names', () => {
   }
 })
 
+test('well-known foreign cities have their Russian names', () => {
+  for (const [query, country, ru] of [
+    ['Munich', 'DE', 'Мюнхен'],
+    ['Barcelona', 'ES', 'Барселона'],
+    ['Vienna', 'AT', 'Вена'],
+    ['Warsaw', 'PL', 'Варшава'],
+    ['Prague', 'CZ', 'Прага'],
+    ['Beijing', 'CN', 'Пекин'],
+    ['New York City', 'US', 'Нью-Йорк'],
+    ['Istanbul', 'TR', 'Стамбул'],
+    ['Milan', 'IT', 'Милан'],
+    ['Hamburg', 'DE', 'Гамбург'],
+    ['Lisbon', 'PT', 'Лиссабон'],
+    ['Paris', 'FR', 'Париж'],
+    ['Houston', 'US', 'Хьюстон'],
+    ['Shenzhen', 'CN', 'Шэньчжэнь'],
+  ] as const) {
+    const place = first(query)
+    assert.deepEqual([place.country, place.ru], [country, ru], query)
+  }
+  const cologne = first('Köln')
+  assert.equal(cologne.country, 'DE')
+  assert.match(cologne.ru, /^К[её]льн$/)
+})
+
+test('places in Russia have Russian, not Ukrainian, spellings', () => {
+  for (const [query, ru] of [
+    ['Omsk', 'Омск'],
+    ['Tomsk', 'Томск'],
+    ['Kursk', 'Курск'],
+    ['Khabarovsk', 'Хабаровск'],
+    ['Murmansk', 'Мурманск'],
+  ] as const) {
+    assert.equal(first(query).ru, ru, query)
+  }
+})
+
 test('every place is in a zone the service lists, and the counts are those of source.json', () => {
   const registry = createZoneRegistry()
   const source = JSON.parse(readFileSync(new URL('source.json', PLACES_DIR), 'utf8'))

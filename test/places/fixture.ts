@@ -1,8 +1,8 @@
 // A few GeoNames rows in the source's own format (cities500.txt), and the small index built
 // from them with every rule of the real generator; zones come from a table, not geo-tz.
 import { buildIndex } from '../../scripts/places/build-index.ts'
+import { encodeIndex } from '../../scripts/places/encode-index.ts'
 import { readGeoNamesRows } from '../../scripts/places/geonames.ts'
-import { encodeIndex } from '../../src/places/index-file.ts'
 import { createPlaceIndex } from '../../src/places/place-index.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
 
@@ -45,7 +45,7 @@ export const ROWS = [
       4409896,
       'Springfield',
       'Springfield',
-      'SGF,Springfield,Спрингфилд,Спрингфиелд,Спрингфійлд',
+      'SGF,Springfield,Спрингфийлд,Спрингфилд,Спрінгфілд',
       37.21533,
       -93.29824,
     ],
@@ -155,6 +155,5 @@ export const buildFixture = () => {
 
 export const fixtureIndex = () => {
   const { tables } = buildFixture()
-  const files = encodeIndex(tables)
-  return createPlaceIndex(Buffer.from(files.places), Buffer.from(files.keys))
+  return createPlaceIndex(encodeIndex(tables))
 }

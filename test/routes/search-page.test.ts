@@ -60,7 +60,11 @@ describe('GET /search without the script', () => {
       await get('/search?q=Springfield', { 'accept-language': 'ru' }),
     ]) {
       assert.equal(res.headers['content-language'], 'ru')
-      assert.match(textOf(res.body), /Найдено: \d+ населённых пункт/)
+      // The count's own plural: 1 and 31 населённый пункт, 2 населённых пункта, 5 пунктов.
+      const [, count = '', noun = ''] = /Найдено: (\d+) (\S+ \S+?);/.exec(textOf(res.body)) ?? []
+      const form = new Intl.PluralRules('ru').select(Number(count))
+      const expected = { one: 'населённый пункт', few: 'населённых пункта' }[form as string]
+      assert.equal(noun, expected ?? 'населённых пунктов', `${count} ${noun}`)
     }
   })
 
