@@ -54,3 +54,15 @@ test('a raw NUL byte and Cyrillic in the path get 4xx, and the server keeps serv
   const res = await fetch(`http://127.0.0.1:${port}/healthz`)
   assert.equal(res.status, 200)
 })
+
+test('a zone’s answer fits a device’s 600-byte buffer, headers and all', async () => {
+  const answer = await raw('GET /api/timezone/Europe/Moscow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
+  const bytes = Buffer.byteLength(answer, 'latin1')
+  assert.match(answer, /^HTTP\/1\.1 200 OK\r\n/)
+  assert.ok(bytes <= 600, `${bytes} bytes:\n${answer}`)
+  // What an API answer carries, and nothing a document would.
+  assert.match(answer, /\r\naccess-control-allow-origin: \*\r\n/)
+  assert.match(answer, /\r\nx-content-type-options: nosniff\r\n/)
+  assert.match(answer, /\r\ncache-control: no-store\r\n/)
+  assert.doesNotMatch(answer, /referrer-policy|cross-origin-opener-policy|Keep-Alive/i)
+})

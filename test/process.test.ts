@@ -10,7 +10,7 @@ type Started = { child: ChildProcess; base: string; output: () => string }
 // Starts main.ts on a free port and resolves once its "listening" log line names the address.
 const start = async (env: Record<string, string>, nodeArgs: string[] = []): Promise<Started> => {
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', METRICS_PORT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

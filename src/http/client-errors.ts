@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyBaseLogger } from 'fastify'
 import { STATUS_CODES } from './node-http.ts'
-import { SECURITY_HEADERS } from './security-headers.ts'
+import { API_HEADERS } from './security-headers.ts'
 
 const statusOf = (code: string | undefined) => {
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408
@@ -22,7 +22,8 @@ const rawAnswer = (status: number) => {
     'content-length': String(Buffer.byteLength(body)),
     'cache-control': 'no-store',
     connection: 'close',
-    ...SECURITY_HEADERS,
+    // No path is known, and no browser renders these: the API's set.
+    ...API_HEADERS,
   }
   const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`)
   return `HTTP/1.1 ${status} ${reason}\r\n${lines.join('')}\r\n${body}`

@@ -2,7 +2,7 @@
 // per connection, Connection: close from shutdown on, and a drain that always ends.
 import type { Server } from 'node:http'
 import type { Socket } from 'node:net'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ServerLimits } from '../server-limits.ts'
 import { answerAndClose } from './client-errors.ts'
 import { type ConnectionTracker, createConnectionTracker } from './connection-tracker.ts'
@@ -68,24 +68,22 @@ export const applyConnectionPolicy = (
   let closing = false
   app.addHook('preClose', (done) => {
     closing = true
-    drainConnections(tracker, policy, (answered) => {
+    drainConnections(server, tracker, policy, (answered) => {
       if (answered > 0) app.log.info({ answered }, 'shutdown: begun requests answered 408')
     })
     done()
   })
   // From shutdown on, and at maxRequestsPerSocket answers, an answer ends its connection, so
   // keep-alive clients move to other replicas. (Node's own maxRequestsPerSocket answers pipelined
-  // requests past it with a bare 503 without our security headers.)
+  // requests past it with a bare 503 without our security headers.) Decided as the request
+  // arrives, by the request gate's hook.
   const answered = new WeakMap<Socket, number>()
-  app.addHook('onSend', (request, reply, payload, done) => {
-    // A socket already detached (its answer timed out) has nothing left to count.
+  return (request: FastifyRequest): boolean => {
     const socket = request.raw.socket as Socket | null
     const count = socket ? (answered.get(socket) ?? 0) + 1 : 1
     if (socket) answered.set(socket, count)
-    if (closing || !policy.ready() || count >= policy.maxRequestsPerSocket)
-      reply.header('connection', 'close')
-    done(null, payload)
-  })
+    return closing || !policy.ready() || count >= policy.maxRequestsPerSocket
+  }
 }
 
 // One line per 10 s at most: a flood must not become a flood of logs.
@@ -103,11 +101,13 @@ const logRefusals = (app: FastifyInstance, maxConnections: number) => {
 
 /**
  * Once the listener closes, Node stops enforcing headersTimeout and requestTimeout, so a begun
- * request would hold the process until the hard deadline. Node closes the idle sockets itself;
- * what stays idle in our sense holds a request begun and not finished: it gets until its
+ * request would hold the process until the hard deadline. Node closes the idle sockets itself
+ * (asked again on every pass, for those answered since); what stays idle in our sense holds a
+ * request begun and not finished: it gets until its
  * headers deadline, or `drainGraceMs`, whichever is sooner, then a 408. Stalled readers go.
  */
 const drainConnections = (
+  server: Server,
   tracker: ConnectionTracker,
   policy: ConnectionPolicy,
   onDone: (answered: number) => void,
@@ -115,6 +115,8 @@ const drainConnections = (
   const cutoff = Date.now() + policy.drainGraceMs
   const answered = new Set<Socket>()
   const timer = setInterval(() => {
+    // Connections whose answer went out after the close began are idle now: Node closes those.
+    server.closeIdleConnections()
     const now = Date.now()
     for (const [socket, idleSince] of tracker.idle)
       if (!answered.has(socket) && now >= Math.min(cutoff, idleSince + policy.headersTimeout)) {

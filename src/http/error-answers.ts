@@ -10,7 +10,8 @@ import {
   pathOf,
   ZONE_PREFIX,
 } from './api-contract.ts'
-import { HTML_TYPE, JSON_TYPE, TEXT_TYPE } from './media-types.ts'
+import { sendJson } from './json-answer.ts'
+import { HTML_TYPE, TEXT_TYPE } from './media-types.ts'
 
 // The app's HTML error page, set by setErrorAnswers on the root instance: every route and hook
 // sees it, as the page depends on the configuration (TIME_ZONE).
@@ -44,7 +45,7 @@ export const sendError = (
     // Cross-origin callers of the API must be able to read its errors too.
     reply.headers(CORS_HEADERS)
     if (isTextPath(path)) return reply.type(TEXT_TYPE).send(`Error: ${message}`)
-    return reply.type(JSON_TYPE).send({ error: message })
+    return sendJson(reply, JSON.stringify({ error: message }))
   }
   return sendErrorPage(request, reply, status)
 }

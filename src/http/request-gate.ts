@@ -1,4 +1,5 @@
-// The request gate: one Host on HTTP/1.1, bodies only where a route takes JSON (timeapi.io's POST
+// The request gate, the one hook every request passes before its route: the answer's security
+// headers and connection, then one Host, bodies only where a route takes JSON (timeapi.io's POST
 // routes), GET and HEAD elsewhere, CORS preflights for the APIs.
 import type { IncomingMessage } from 'node:http'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -12,6 +13,7 @@ import {
 import { sendError } from './error-answers.ts'
 import { judgeJsonRequest, takesJsonBody } from './json-body.ts'
 import { sendProblem } from './problem-details.ts'
+import { securityHeadersFor } from './security-headers.ts'
 
 const hasBody = (headers: IncomingMessage['headers']) =>
   headers['transfer-encoding'] !== undefined ||
@@ -49,14 +51,30 @@ const answerPreflight = (reply: FastifyReply, path: string) =>
     .header('access-control-max-age', '86400')
     .send()
 
-export const addRequestGate = (app: FastifyInstance) => {
+/** Whether an answer is to end its connection (shutdown, the requests-per-connection cap). */
+export type ConnectionDecision = (request: FastifyRequest) => boolean
+
+// A keep-alive HTTP/1.1 answer without Connection and Keep-Alive headers (48 bytes): 1.1 persists
+// by default, and Node keeps the connection as it would. Only for an answer let through: a
+// refusal's explicit `Connection: close` must close.
+const keepAliveQuietly = (request: FastifyRequest, reply: FastifyReply, close: boolean) => {
+  if (close) reply.header('connection', 'close')
+  else if (request.raw.httpVersion === '1.1') reply.raw.removeHeader('connection')
+}
+
+export const addRequestGate = (app: FastifyInstance, closes: ConnectionDecision) => {
   app.addHook('onRequest', (request, reply, done) => {
+    const path = pathOf(request.url)
+    reply.headers(securityHeadersFor(path))
+    const close = closes(request)
     const raw = request.raw
     const hosts = hostCount(raw.rawHeaders)
     if (hosts > 1 || (hosts === 0 && raw.httpVersion !== '1.0'))
       return sendError(request, refuse(reply), 400)
-    if (request.method === 'POST' && takesJsonBody(request)) return admitJson(request, reply, done)
-    const path = pathOf(request.url)
+    if (request.method === 'POST' && takesJsonBody(request)) {
+      if (close) reply.header('connection', 'close')
+      return admitJson(request, reply, done)
+    }
     const allowed = allowedMethods(path)
     // No other route takes a body: answer at once and close rather than read what may be gigabytes.
     if (hasBody(request.headers)) {
@@ -64,6 +82,7 @@ export const addRequestGate = (app: FastifyInstance) => {
         return sendError(request, refuse(reply), 413)
       return sendError(request, refuse(reply).header('allow', allowed), 405)
     }
+    keepAliveQuietly(request, reply, close)
     if ((request.method === 'GET' || request.method === 'HEAD') && allowed !== 'POST') return done()
     if (
       request.method === 'OPTIONS' &&

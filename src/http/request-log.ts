@@ -1,5 +1,6 @@
 // The request log: one JSON line per answered request, instead of Fastify's two.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
+import { type Logger, symbols } from 'pino'
 import { callerAddress } from './caller-address.ts'
 
 /**
@@ -8,7 +9,7 @@ import { callerAddress } from './caller-address.ts'
  */
 export const loggedUrl = (url: string): string => {
   const query = url.indexOf('?')
-  if (query < 0) return url.slice(0, 200)
+  if (query < 0) return url.length > 200 ? url.slice(0, 200) : url
   const names = url
     .slice(query + 1, query + 1 + 400)
     .split('&')
@@ -16,22 +17,21 @@ export const loggedUrl = (url: string): string => {
   return `${url.slice(0, query)}?${names.join('&')}`.slice(0, 200)
 }
 
-/** The line for one answer; the URL is cut short, the address is always an address. */
-export const logAnswer = (request: FastifyRequest, status: number, ms: number) =>
-  request.log.info(
-    {
-      method: request.method,
-      url: loggedUrl(request.url),
-      status,
-      ms: Math.round(ms * 100) / 100,
-      ip: callerAddress(request),
-    },
-    'request',
-  )
+type Stream = { write(line: string): unknown }
+type PinoInternals = { [symbols.chindingsSym]: string; [symbols.streamSym]: Stream }
 
-export const addRequestLog = (app: FastifyInstance) => {
-  app.addHook('onResponse', (request, reply, done) => {
-    logAnswer(request, reply.statusCode, reply.elapsedTime)
-    done()
-  })
+/**
+ * The line for one answer, as pino writes it (level, time, the request's bindings, then ours)
+ * but put together here: pino's object serializing was most of the line's cost. Method, status
+ * and address are safe as they are (the parser admits only token methods; the address is
+ * canonical); the URL is escaped.
+ */
+export const logAnswer = (request: FastifyRequest, status: number, ms: number) => {
+  const log = request.log as unknown as Logger & PinoInternals
+  if (!log.isLevelEnabled('info')) return
+  log[symbols.streamSym].write(
+    `{"level":30,"time":${Date.now()}${log[symbols.chindingsSym]},"method":"${request.method}",` +
+      `"url":${JSON.stringify(loggedUrl(request.url))},"status":${status},` +
+      `"ms":${Math.round(ms * 100) / 100},"ip":"${callerAddress(request)}","msg":"request"}\n`,
+  )
 }

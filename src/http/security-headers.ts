@@ -1,7 +1,8 @@
-// Security headers: helmet's, with a strict CSP, computed once and set on every answer.
+// Security headers by kind of answer, computed once: helmet's whole set, with a strict CSP, for
+// documents (pages, and whatever a browser may render); a handful for the APIs' JSON and text.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { FastifyInstance } from 'fastify'
 import helmet, { type HelmetOptions } from 'helmet'
+import { isApiPath } from './api-contract.ts'
 
 const HELMET_OPTIONS = {
   contentSecurityPolicy: {
@@ -28,8 +29,8 @@ const HELMET_OPTIONS = {
   strictTransportSecurity: false,
 } satisfies HelmetOptions
 
-/** helmet's headers, collected once from its middleware. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = (() => {
+/** helmet's headers, collected once from its middleware: for pages and everything not an API. */
+export const DOCUMENT_HEADERS: Readonly<Record<string, string>> = (() => {
   const headers: Record<string, string> = {}
   const collect = {
     setHeader: (name: string, value: unknown) => {
@@ -42,12 +43,17 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = (() => {
 })()
 
 /**
- * Sets them on every answer. @fastify/helmet would rebuild its middleware and re-parse the CSP per
- * request, half the API's CPU time (docs/performance.md). Async on purpose: with a sync hook three
- * smuggling probes in test/faults/parser.test.ts get 413, not 400.
+ * An API answer is read by programs, never rendered: what OWASP's REST guidance asks of it, and
+ * no more, so a zone's answer fits a device's 600-byte buffer (docs/reliability.md). No sniffing,
+ * no framing; cross-origin callers welcome. `default-src 'none'` would add nothing a JSON or text
+ * answer served with nosniff can use, and 24 bytes.
  */
-export const addSecurityHeaders = (app: FastifyInstance) => {
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(SECURITY_HEADERS)
-  })
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "frame-ancestors 'none'",
 }
+
+/** The set for an answer at `path`: the APIs' own, or a document's. */
+export const securityHeadersFor = (path: string) =>
+  isApiPath(path) ? API_HEADERS : DOCUMENT_HEADERS

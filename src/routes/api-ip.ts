@@ -6,15 +6,12 @@ import { sendError } from '../http/error-answers.ts'
 import { type IpAddress, parseIp } from '../ip/ip-address.ts'
 import { formatIp } from '../ip/ip-format.ts'
 import type { IpZones } from '../ip/ip-zones.ts'
-import type { Clock } from '../time/clock.ts'
-import type { TimeDescriber } from '../time/time-info.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
-import { sendTime, splitName, timeHeaders } from './time-answers.ts'
+import { type SendTime, splitName, timeHeaders } from './time-answers.ts'
 
 export type IpApiDeps = {
-  clock: Clock
   zones: ZoneRegistry
-  describe: TimeDescriber
+  sendTime: SendTime
   /** The IP-to-zone table, loaded on first use. */
   ipZones: () => IpZones
   /** The zone for addresses with no location; null: 404. */
@@ -23,7 +20,7 @@ export type IpApiDeps = {
 
 export const registerIpApi = (
   app: FastifyInstance,
-  { clock, zones, describe, ipZones, ipFallbackZone }: IpApiDeps,
+  { zones, sendTime, ipZones, ipFallbackZone }: IpApiDeps,
 ) => {
   // The zone of an address; the fallback for one with no location (private, unlisted, ...).
   let table: IpZones | undefined
@@ -43,8 +40,7 @@ export const registerIpApi = (
     if (!address) return sendError(request, reply, 400, API_ERRORS.malformedIp)
     const zone = zoneOf(address)
     if (!zone) return sendError(request, reply, 404, API_ERRORS.unknownLocation)
-    const time = { client_ip: formatIp(address), ...describe(clock(), zone) }
-    return sendTime(reply, time, text)
+    return sendTime(reply, zone, formatIp(address), text)
   }
   const caller = (text: boolean) => (request: FastifyRequest, reply: FastifyReply) =>
     timeAt(request, reply, callerAddress(request), text)

@@ -3,15 +3,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { API_ERRORS, API_ROUTES, CORS_HEADERS } from '../http/api-contract.ts'
 import { callerAddress } from '../http/caller-address.ts'
 import { sendError } from '../http/error-answers.ts'
-import { JSON_TYPE } from '../http/media-types.ts'
-import type { Clock } from '../time/clock.ts'
-import type { TimeDescriber } from '../time/time-info.ts'
+import { sendJson } from '../http/json-answer.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
 import { type IpApiDeps, registerIpApi } from './api-ip.ts'
 import { openApiDocument } from './openapi.ts'
 import {
+  type SendTime,
   sendList,
-  sendTime,
   splitName,
   timeHeaders,
   type ZoneList,
@@ -20,9 +18,9 @@ import {
 
 export type ApiDeps = IpApiDeps
 
-export type ZoneApiDeps = { clock: Clock; zones: ZoneRegistry; describe: TimeDescriber }
+export type ZoneApiDeps = { zones: ZoneRegistry; sendTime: SendTime }
 
-export const registerZoneApi = (app: FastifyInstance, { clock, zones, describe }: ZoneApiDeps) => {
+export const registerZoneApi = (app: FastifyInstance, { zones, sendTime }: ZoneApiDeps) => {
   // The lists never change while the process runs: each is serialized once, on first use.
   const all = zoneList(zones.names)
   const areas = new WeakMap<readonly string[], ZoneList>()
@@ -44,12 +42,7 @@ export const registerZoneApi = (app: FastifyInstance, { clock, zones, describe }
       const { name, text } = splitName(request.params['*'])
       if (name === '') return sendList(reply, all, text)
       const zone = zones.resolve(name)
-      if (zone)
-        return sendTime(
-          reply,
-          { client_ip: callerAddress(request), ...describe(clock(), zone) },
-          text,
-        )
+      if (zone) return sendTime(reply, zone, callerAddress(request), text)
       const area = zones.inArea(name)
       if (area) return sendList(reply, areaList(area), text)
       return sendError(request, reply, 404, API_ERRORS.unknownLocation)
@@ -61,8 +54,8 @@ export const registerZoneApi = (app: FastifyInstance, { clock, zones, describe }
 export const registerApiRoutes = (app: FastifyInstance, deps: ApiDeps) => {
   registerZoneApi(app, deps)
   registerIpApi(app, deps)
-  const openApiJson = JSON.stringify(openApiDocument)
+  const openApiJson = Buffer.from(JSON.stringify(openApiDocument))
   app.get(API_ROUTES.openApi, (_request, reply) =>
-    reply.headers(CORS_HEADERS).type(JSON_TYPE).send(openApiJson),
+    sendJson(reply.headers(CORS_HEADERS), openApiJson),
   )
 }

@@ -1,6 +1,8 @@
 // Liveness and readiness probes.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { JSON_TYPE } from '../http/media-types.ts'
+import { prepareHeaders, sendPrepared } from '../http/prepared-answer.ts'
+import { API_HEADERS } from '../http/security-headers.ts'
 import type { Lifecycle } from '../lifecycle.ts'
 import { tzdbVersion } from '../time/tzdb.ts'
 
@@ -11,8 +13,13 @@ const OK = JSON.stringify({ status: 'ok', tzdb: tzdbVersion })
 const READY = status('ready')
 const CLOSING = status('shutting down')
 
-const send = (reply: FastifyReply, body: string) =>
-  reply.header('cache-control', 'no-store').type(JSON_TYPE).send(body)
+// Asked every few seconds by every kubelet and balancer: written with headers made once.
+const HEADERS = prepareHeaders(API_HEADERS, {
+  'cache-control': 'no-store',
+  'content-type': JSON_TYPE,
+})
+const send = (reply: FastifyReply, body: string, status = 200) =>
+  sendPrepared(reply, status, HEADERS, body)
 
 // Probes are not logged: a kubelet asks every few seconds, and the lines would say nothing the
 // metrics (http_requests_total by route and status) and the shutdown lines do not. Warnings and
@@ -22,6 +29,6 @@ const QUIET = { logLevel: 'warn' } as const
 export const registerHealthRoutes = (app: FastifyInstance, lifecycle: Lifecycle) => {
   app.get('/healthz', QUIET, (_request, reply) => send(reply, OK))
   app.get('/readyz', QUIET, (_request, reply) =>
-    lifecycle.ready ? send(reply, READY) : send(reply.code(503), CLOSING),
+    lifecycle.ready ? send(reply, READY) : send(reply, CLOSING, 503),
   )
 }

@@ -3,7 +3,7 @@ import fastJson from 'fast-json-stringify'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { CORS_HEADERS } from '../http/api-contract.ts'
 import { sendError } from '../http/error-answers.ts'
-import { JSON_TYPE } from '../http/media-types.ts'
+import { sendJson } from '../http/json-answer.ts'
 import { loadPlaceIndex, type Place } from '../places/place-index.ts'
 import { createPlaceSearch, DEFAULT_LIMIT, MAX_LIMIT, type PlaceSearch } from '../places/search.ts'
 import { errorSchema, placeListSchema } from './schemas.ts'
@@ -79,7 +79,7 @@ export const registerPlaceRoutes = (app: FastifyInstance, dir: URL | (() => Plac
     search ??= open()
     const items = search.search(asked.q, asked.limit).map((place) => itemOf(place, asked.language))
     serialize ??= fastJson(placeListSchema)
-    return reply.headers(PLACES_HEADERS).type(JSON_TYPE).send(serialize(items))
+    return sendJson(reply.headers(PLACES_HEADERS), serialize(items))
   })
 }
 

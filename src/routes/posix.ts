@@ -20,11 +20,12 @@ const CSV_TYPE = 'text/csv; charset=utf-8'
 const POSIX_CACHE = 'public, max-age=86400'
 
 /** An answer that never changes while the process runs, with its entity tag. */
-export type FixedAnswer = { body: string; type: string; etag: string }
+// Bodies as bytes: a JSON type sent as a string would gain `; charset=utf-8` (json-answer.ts).
+export type FixedAnswer = { body: Buffer; type: string; etag: string }
 
 const fixedAnswer = (body: string, type: string): FixedAnswer => {
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16)
-  return { body, type, etag: `"${tzdbVersion}-${hash}"` }
+  return { body: Buffer.from(body), type, etag: `"${tzdbVersion}-${hash}"` }
 }
 
 /** Every listed zone and link with its POSIX TZ string, sorted as posix_tz_db sorts its keys. */

@@ -6,16 +6,13 @@ import { callerAddress } from '../http/caller-address.ts'
 import { sendError } from '../http/error-answers.ts'
 import { parseIp } from '../ip/ip-address.ts'
 import type { IpZones } from '../ip/ip-zones.ts'
-import type { Clock } from '../time/clock.ts'
-import type { TimeDescriber } from '../time/time-info.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
 import { errorSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
-import { sendList, sendTime, timeHeaders, type ZoneList, zoneList } from './time-answers.ts'
+import { type SendTime, sendList, timeHeaders, type ZoneList, zoneList } from './time-answers.ts'
 
 export type TimeNowDeps = {
-  clock: Clock
   zones: ZoneRegistry
-  describe: TimeDescriber
+  sendTime: SendTime
   /** The IP-to-zone table, loaded on first use. */
   ipZones: () => IpZones
   /** The zone for addresses with no location; null: 404. */
@@ -23,7 +20,7 @@ export type TimeNowDeps = {
 }
 
 export const registerTimeNowRoutes = (app: FastifyInstance, deps: TimeNowDeps) => {
-  const { clock, zones, describe, ipFallbackZone } = deps
+  const { zones, sendTime, ipFallbackZone } = deps
   const all = zoneList(zones.names)
   const areas = new Map<string, ZoneList>()
   let table: IpZones | undefined
@@ -33,7 +30,7 @@ export const registerTimeNowRoutes = (app: FastifyInstance, deps: TimeNowDeps) =
     zone: string | null | undefined,
   ) =>
     zone
-      ? sendTime(reply, { client_ip: callerAddress(request), ...describe(clock(), zone) }, false)
+      ? sendTime(reply, zone, callerAddress(request), false)
       : sendError(request, reply, 404, API_ERRORS.unknownLocation)
 
   app.get(TIME_NOW_ROUTES.zones, (_request, reply) => sendList(timeHeaders(reply), all, false))

@@ -8,6 +8,7 @@ import {
   exchange,
   onlyResponse,
   parseResponses,
+  type SecurityReference,
   securityHeadersOf200,
   startServer,
 } from './server.ts'
@@ -17,7 +18,7 @@ import {
 // shortened to 1 s here (5 s in production: src/server-limits.ts).
 const BODY_TIMEOUT = 1_000
 let server: Awaited<ReturnType<typeof startServer>>
-let reference: Record<string, string>
+let reference: SecurityReference
 before(async () => {
   server = await startServer({ bodyTimeout: BODY_TIMEOUT })
   reference = await securityHeadersOf200(server.base)

@@ -6,12 +6,13 @@ import {
   exchange,
   onlyResponse,
   parseResponses,
+  type SecurityReference,
   securityHeadersOf200,
   startServer,
 } from './server.ts'
 
 let server: Awaited<ReturnType<typeof startServer>>
-let reference: Record<string, string>
+let reference: SecurityReference
 before(async () => {
   server = await startServer()
   reference = await securityHeadersOf200(server.base)

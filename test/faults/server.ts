@@ -118,40 +118,56 @@ export const onlyResponse = (text: string) => {
   return responses[0] as Response
 }
 
-export const SECURITY_HEADER_NAMES = [
-  'content-security-policy',
-  'cross-origin-opener-policy',
-  'cross-origin-resource-policy',
-  'origin-agent-cluster',
-  'referrer-policy',
-  'x-content-type-options',
-  'x-dns-prefetch-control',
-  'x-download-options',
-  'x-frame-options',
-  'x-permitted-cross-domain-policies',
-  'x-xss-protection',
-] as const
+/** The security headers of each kind of answer: every page's, and the APIs' few. */
+export const SECURITY_HEADER_NAMES = {
+  document: [
+    'content-security-policy',
+    'cross-origin-opener-policy',
+    'cross-origin-resource-policy',
+    'origin-agent-cluster',
+    'referrer-policy',
+    'x-content-type-options',
+    'x-dns-prefetch-control',
+    'x-download-options',
+    'x-frame-options',
+    'x-permitted-cross-domain-policies',
+    'x-xss-protection',
+  ],
+  api: ['access-control-allow-origin', 'content-security-policy', 'x-content-type-options'],
+} as const
 
-/** The security headers of a 200, the yardstick for every error response. */
-export const securityHeadersOf200 = async (base: string) => {
-  const res = await fetch(`${base}/api/timezone/Europe/Moscow`)
-  assert.equal(res.status, 200)
+export type SecurityReference = Record<keyof typeof SECURITY_HEADER_NAMES, Record<string, string>>
+
+const headersOf = async (url: string, names: readonly string[]) => {
+  const res = await fetch(url)
+  assert.equal(res.status, 200, url)
   await res.arrayBuffer()
   const headers: Record<string, string> = {}
-  for (const name of SECURITY_HEADER_NAMES) {
+  for (const name of names) {
     const value = res.headers.get(name)
-    assert.ok(value, `a 200 lacks ${name}`)
+    assert.ok(value, `a 200 of ${url} lacks ${name}`)
     headers[name] = value
   }
   return headers
 }
 
+/** The security headers of a 200 of each kind, the yardstick for every error response. */
+export const securityHeadersOf200 = async (base: string): Promise<SecurityReference> => ({
+  document: await headersOf(`${base}/`, SECURITY_HEADER_NAMES.document),
+  api: await headersOf(`${base}/api/timezone/Europe/Moscow`, SECURITY_HEADER_NAMES.api),
+})
+
 const STACK = /\n\s+at |node:internal|\/src\/|\.ts:\d+|\.js:\d+:\d+/
 
-/** An error response carries the 200's security headers, no X-Powered-By, and no stack trace. */
-export const assertSafeError = (response: Response, reference: Record<string, string>) => {
+/**
+ * An error response carries the security headers of a 200 of its kind (a page's for HTML, the
+ * APIs' for anything else: JSON, text, the parser's own answers), no X-Powered-By, and no stack
+ * trace.
+ */
+export const assertSafeError = (response: Response, reference: SecurityReference) => {
   assert.ok(response.status >= 400, `status ${response.status} is no error`)
-  for (const [name, value] of Object.entries(reference))
+  const html = response.headers['content-type']?.startsWith('text/html')
+  for (const [name, value] of Object.entries(html ? reference.document : reference.api))
     assert.equal(response.headers[name], value, `${response.status} answer: ${name}`)
   assert.equal(response.headers['x-powered-by'], undefined)
   assert.doesNotMatch(response.body, STACK)

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, describe, test } from 'node:test'
+import { API_HEADERS, DOCUMENT_HEADERS } from '../../src/http/security-headers.ts'
 import { MOSCOW_AT_FIXED_INSTANT } from '../fixtures.ts'
 import { buildTestApp } from '../helpers.ts'
 
@@ -15,7 +16,7 @@ describe('GET /api/timezone/{area}/{location}', () => {
   test('answers the worldtimeapi time object, fields in order', async () => {
     const res = await app.inject('/api/timezone/Europe/Moscow')
     assert.equal(res.statusCode, 200)
-    assert.equal(res.headers['content-type'], 'application/json; charset=utf-8')
+    assert.equal(res.headers['content-type'], 'application/json')
     assert.equal(res.body, JSON.stringify(MOSCOW))
   })
 
@@ -250,19 +251,28 @@ describe('methods and unknown paths', () => {
     assert.match(page.body, /<h1>Not found<\/h1>/)
   })
 
-  test('error responses carry the security headers too', async () => {
-    const ok = await app.inject('/api/timezone/Europe/Moscow')
-    for (const res of [
+  test('each kind of answer carries its own security headers, errors too', async () => {
+    const document = Object.entries(DOCUMENT_HEADERS)
+    const api = Object.entries(API_HEADERS)
+    const pages = [
+      await app.inject('/'),
       await app.inject('/nothing'),
       await app.inject({ method: 'DELETE', url: '/' }),
-    ]) {
-      for (const header of [
-        'content-security-policy',
-        'x-content-type-options',
-        'referrer-policy',
-      ]) {
-        assert.equal(res.headers[header], ok.headers[header], header)
-      }
+    ]
+    const answers = [
+      await app.inject('/api/timezone/Europe/Moscow'),
+      await app.inject('/api/timezone/Mars/Base'),
+      await app.inject({ method: 'DELETE', url: '/api/timezone/UTC' }),
+      await app.inject('/developer/api/timezone/UTC'),
+    ]
+    for (const res of pages)
+      for (const [name, value] of document) assert.equal(res.headers[name], value, name)
+    for (const res of answers) {
+      for (const [name, value] of api) assert.equal(res.headers[name], value, name)
+      // Only what an API needs: none of a document's own.
+      assert.equal(res.headers['referrer-policy'], undefined)
+      assert.equal(res.headers['cross-origin-opener-policy'], undefined)
+      assert.equal(res.headers['x-frame-options'], undefined)
     }
   })
 })

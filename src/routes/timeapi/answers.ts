@@ -2,7 +2,7 @@
 // sentence as text where the service rejects a value, problem details where the framework would.
 import type { FastifyReply } from 'fastify'
 import { TIME_HEADERS } from '../../http/api-contract.ts'
-import { JSON_TYPE, TEXT_TYPE } from '../../http/media-types.ts'
+import { ASPNET_JSON_TYPE, TEXT_TYPE } from '../../http/media-types.ts'
 import { type FieldErrors, sendProblem } from '../../http/problem-details.ts'
 
 /** The sentences of the 400s: fixed, never echoing what was sent. */
@@ -23,7 +23,7 @@ export const TIMEAPI_ERRORS = {
 export type Rejection = { text: string } | { fields: FieldErrors }
 
 export const sendJson = (reply: FastifyReply, body: unknown) =>
-  reply.headers(TIME_HEADERS).type(JSON_TYPE).send(JSON.stringify(body))
+  reply.headers(TIME_HEADERS).type(ASPNET_JSON_TYPE).send(JSON.stringify(body))
 
 export const sendRejection = (reply: FastifyReply, rejection: Rejection) =>
   'text' in rejection

@@ -2,7 +2,7 @@
 // zone list, and the health check.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { TIME_HEADERS, TIMEAPI_ROUTES } from '../../http/api-contract.ts'
-import { JSON_TYPE, TEXT_TYPE } from '../../http/media-types.ts'
+import { ASPNET_JSON_TYPE, TEXT_TYPE } from '../../http/media-types.ts'
 import type { Clock } from '../../time/clock.ts'
 import { tzdbNames } from '../../time/tzdb.ts'
 import type { ZoneRegistry } from '../../time/zones.ts'
@@ -47,7 +47,7 @@ export const registerTimeRoutes = (app: FastifyInstance, deps: TimeRoutesDeps) =
   let available: string | undefined
   app.get(TIMEAPI_ROUTES.zones, (_request, reply) => {
     available ??= JSON.stringify(availableZones(deps.zones))
-    return reply.headers(TIME_HEADERS).type(JSON_TYPE).send(available)
+    return reply.headers(TIME_HEADERS).type(ASPNET_JSON_TYPE).send(available)
   })
   // ASP.NET's health checks answer a word, as text.
   app.get(TIMEAPI_ROUTES.health, (_request, reply) =>
