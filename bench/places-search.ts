@@ -1,7 +1,9 @@
 // The place index beside the IP table: each loaded in fresh processes (wall and CPU time, RSS after
 // a GC on both sides, the modules imported before, as the server's bundle has them), the index
 // file's size (plain and brotli, by section), then search's p50/p99/max over a few thousand
-// realistic queries, 1-3 letter beginnings too, each run in a fresh process so first uses count.
+// realistic queries, 1-3 letter beginnings too, each run in a fresh process so first uses count;
+// then, in fresh processes, the page paths' first look-up, one place's decoding, and the RSS left
+// after decoding every place and after a crawl of every place page and every country page.
 //
 // Usage: node bench/places-search.ts   (prints JSON; times in ms, memory in MiB, sizes in MB)
 import { execFileSync } from 'node:child_process'
@@ -12,6 +14,7 @@ const RUNS = 5
 
 if (process.argv[2] === '--load') await measureLoad(process.argv[3] as string)
 else if (process.argv[2] === '--search') console.log(JSON.stringify(await measureSearch()))
+else if (process.argv[2] === '--crawl') console.log(JSON.stringify(await measureCrawl()))
 else {
   const loads = Object.fromEntries(
     TABLES.map((which) => {
@@ -35,7 +38,11 @@ else {
     p99Ms: median(searches, 'p99Ms', 4),
     maxMs: median(searches, 'maxMs', 4),
   }
-  console.log(JSON.stringify({ loads, size: await measureSize(), search }, null, 2))
+  const crawls = Array.from({ length: 3 }, () => child('--crawl'))
+  const crawl = Object.fromEntries(
+    Object.keys(crawls[0] ?? {}).map((key) => [key, median(crawls, key, 2)]),
+  )
+  console.log(JSON.stringify({ loads, size: await measureSize(), search, crawl }, null, 2))
 }
 
 function child(...args: string[]): Record<string, number> {
@@ -114,6 +121,47 @@ async function measureSearch() {
   times.sort((a, b) => a - b)
   const at = (q: number) => round(times[Math.floor(q * (times.length - 1))] as number, 4)
   return { queries: queries.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) }
+}
+
+/**
+ * What the place pages cost: the first /city/ look-up (wall and CPU), a place's decoding, and the
+ * RSS above the loaded index (after a GC) once every place is decoded and once every place page
+ * and every country page (500 places each) has been looked up, as a crawler would.
+ */
+async function measureCrawl() {
+  const gc = globalThis.gc ?? (() => {})
+  const rss = () => {
+    gc()
+    return process.memoryUsage.rss() / 2 ** 20
+  }
+  const { loadPlaceIndex } = await import('../src/places/place-index.ts')
+  const { createPlacePaths } = await import('../src/places/paths.ts')
+  const index = loadPlaceIndex()
+  const loaded = rss()
+  const paths = createPlacePaths(index)
+  const cpu = process.cpuUsage()
+  let started = performance.now()
+  if (paths.resolve('/city/Kazan')?.kind !== 'place') throw new Error('no Kazan')
+  const firstLookUpMs = performance.now() - started
+  const { user, system } = process.cpuUsage(cpu)
+  const countries = new Set<string>()
+  started = performance.now()
+  for (let i = 0; i < index.size; i++) countries.add(index.place(i).country)
+  const decodeUs = ((performance.now() - started) * 1000) / index.size
+  const decodedMiB = rss() - loaded
+  for (let i = 0; i < index.size; i++) paths.resolve(index.place(i).path)
+  for (const country of countries) {
+    for (let from = 0; from < paths.countrySize(country); from += 500) {
+      paths.inCountry(country, from, 500)
+    }
+  }
+  return {
+    firstLookUpMs,
+    firstLookUpCpuMs: (user + system) / 1000,
+    decodeUs,
+    decodedMiB,
+    crawledMiB: rss() - loaded,
+  }
 }
 
 function median(runs: Array<Record<string, number>>, key: string, digits = 1) {

@@ -15,7 +15,9 @@ import {
 } from '../../src/places/index-file.ts'
 import type { IndexHeader } from '../../src/places/index-read.ts'
 import { decodeKeyTable, encodeKeys, findOwnKeys, keyAt } from '../../src/places/key-table.ts'
+import { sizesOf } from '../../src/places/rank.ts'
 import { findTops } from '../../src/places/search.ts'
+import { oddPathsOf, topsOf } from './encode-lookups.ts'
 
 const groupOf = (place: PlaceRecord) => `${place.country}.${place.admin1}`
 
@@ -56,7 +58,17 @@ export const encodeIndex = (tables: IndexTables): Uint8Array => {
   writer.section(keySections.keys)
   writer.section(keySections.counts)
   writer.section(keySections.postings)
-  writer.section(topsOf(findTops(table)))
+  // A rank's population is the rank-th largest.
+  const populations = filed.map((p) => p.population).sort((a, b) => b - a)
+  writer.section(
+    topsOf(
+      findTops(
+        table,
+        sizesOf(places.length, (rank) => populations[rank] ?? 0),
+      ),
+    ),
+  )
+  writer.section(oddPathsOf(table, filed, rankAt))
   return writer.finish()
 }
 
@@ -147,17 +159,4 @@ const encodeKeySections = (keys: IndexTables['keys'], newRank: Int32Array) => {
     counts: counts.finish(),
     postings: postings.finish(),
   }
-}
-
-const topsOf = (tops: ReadonlyMap<string, readonly number[]>) => {
-  const writer = createByteWriter()
-  writer.uint(tops.size)
-  for (const [prefix, scores] of tops) {
-    writer.section(Buffer.from(prefix, 'latin1'))
-    writer.uint(scores.length)
-    scores.forEach((score, i) => {
-      writer.uint(i === 0 ? score : score - (scores[i - 1] as number))
-    })
-  }
-  return writer.finish()
 }

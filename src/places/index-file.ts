@@ -1,9 +1,9 @@
 // The place index file's shapes and rules, shared by its generator (scripts/places/encode-index.ts)
 // and its reader (index-read.ts): docs/places.md, "The index".
 
-import { slugOf } from './normalize.ts'
+import { slugKey, slugOf } from './normalize.ts'
 
-export const FORMAT = 'moscow-time places 2'
+export const FORMAT = 'moscow-time places 3'
 /** The file's first bytes: the format's line, then a NUL, so that git and diff tools see binary. */
 export const MAGIC = new TextEncoder().encode(`${FORMAT}\n\0`)
 export const INDEX_FILE = 'places.bin'
@@ -75,6 +75,19 @@ export const applyLocativeEdit = (name: string, edit: string): string => {
 export const placeSlug = (place: { name: string; ascii: string }): string =>
   slugOf(place.ascii) || slugOf(place.name) || 'Place'
 
+/**
+ * What a path's first segment after /city/ is looked up by: its slug key ("springfield"). Every
+ * namesake of a place shares it.
+ */
+export const pathKeyOf = (path: string): string =>
+  slugKey(path.slice(PATH_PREFIX.length).split('/')[0] ?? '')
+
+/**
+ * The search key a path key is looked for under: `_` as spaces ("springfield", "sao paulo"). It is
+ * an own key (KIND.primary) of almost every place with that path key: the file lists the others.
+ */
+export const namesakeKey = (pathKey: string): string => pathKey.replaceAll('_', ' ')
+
 /** The path a place has when the file leaves it out: /city/ and its name's slug. */
 export const ownPath = (place: { name: string; ascii: string }): string =>
   PATH_PREFIX + placeSlug(place)
@@ -97,11 +110,20 @@ export const pathCode = (path: string, place: PathedPlace): string => {
   return `=${path.slice(PATH_PREFIX.length)}`
 }
 
-export const decodePathCode = (code: string, place: PathedPlace): string => {
-  const own = ownPath(place)
+export const decodePathCode = (code: string, place: PathedPlace): string =>
+  decodePath(code, placeSlug(place), place.country, () => slugOf(place.regionName))
+
+/** decodePathCode from the place's slug, its country and (asked only for `r`) its region's slug. */
+export const decodePath = (
+  code: string,
+  slug: string,
+  country: string,
+  regionSlug: () => string,
+): string => {
+  const own = PATH_PREFIX + slug
   if (code === '') return own
-  if (code[0] === 'c') return `${own}/${place.country}${code.slice(1)}`
-  if (code[0] === 'r') return `${own}/${place.country}/${slugOf(place.regionName)}${code.slice(1)}`
+  if (code[0] === 'c') return `${own}/${country}${code.slice(1)}`
+  if (code[0] === 'r') return `${own}/${country}/${regionSlug()}${code.slice(1)}`
   return PATH_PREFIX + code.slice(1)
 }
 

@@ -16,6 +16,7 @@ export const SECTIONS = [
   'counts',
   'postings',
   'tops',
+  'oddPaths',
 ] as const
 
 /** The header section (JSON): the tables every place refers to. */
@@ -32,6 +33,8 @@ export type IndexHeader = {
 export type PlaceGroup = {
   country: string
   admin1: string
+  /** How many places; they follow the group before's in the file. */
+  size: number
   countryName: Names
   /** The first-level division, undefined where GeoNames has none. */
   region: Names | undefined
@@ -58,6 +61,8 @@ export type IndexColumns = {
   keys: KeyTable
   /** Prefixes that span many keys, with their best scores (search.ts), worked out in advance. */
   tops: ReadonlyMap<string, number[]>
+  /** The places (by rank) whose path key is none of their own keys (namesakeKey): "St_Louis". */
+  oddPaths: Int32Array
 }
 
 const utf8 = new TextDecoder()
@@ -81,6 +86,7 @@ export const readIndexColumns = (bytes: Uint8Array): IndexColumns => {
   const lines = new Uint8Array(reader.section())
   const keys = decodeKeyTable(reader.section(), reader.section(), reader.section())
   const tops = readTops(reader.section())
+  const oddPaths = readRising(reader.section())
   const names = (rows: IndexHeader['countries']) =>
     new Map(rows.map(([code, en, ru]) => [code, { en, ru: ru || en }] as const))
   const countries = names(header.countries)
@@ -90,9 +96,10 @@ export const readIndexColumns = (bytes: Uint8Array): IndexColumns => {
     zones: header.zones,
     countries,
     regions,
-    groups: header.groups.map(([country, admin1]) => ({
+    groups: header.groups.map(([country, admin1, size]) => ({
       country,
       admin1,
+      size,
       countryName: countries.get(country) ?? { en: country, ru: country },
       region: regions.get(`${country}.${admin1}`),
     })),
@@ -106,7 +113,19 @@ export const readIndexColumns = (bytes: Uint8Array): IndexColumns => {
     rankToPosition: rankPositions(populations),
     keys,
     tops,
+    oddPaths,
   }
+}
+
+/** How many numbers, then the numbers rising, each as its difference from the one before. */
+const readRising = (bytes: Uint8Array) => {
+  const reader = createByteReader(bytes)
+  const numbers = new Int32Array(reader.uint())
+  for (let i = 0, value = 0; i < numbers.length; i++) {
+    value += reader.uint()
+    numbers[i] = value
+  }
+  return numbers
 }
 
 /**

@@ -121,6 +121,12 @@ export const keyLength = (table: KeyTable, i: number): number =>
 export const startsWithQuery = (table: KeyTable, i: number, query: string): boolean =>
   keyLength(table, i) >= query.length && table.text.startsWith(query, table.starts[i])
 
+/** The number of the key that is `key` exactly, -1 where there is none. */
+export const findKey = (table: KeyTable, key: string): number => {
+  const found = lowerBound(table, key)
+  return found < table.starts.length - 1 && compareKey(table, found, key) === 0 ? found : -1
+}
+
 /** Key i as a string (tests, the generator's checks). */
 export const keyAt = (table: KeyTable, i: number): string =>
   table.text.slice(table.starts[i], (table.starts[i + 1] as number) - 1)

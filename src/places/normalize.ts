@@ -99,6 +99,8 @@ const slugs = new Map<string, string>()
 /** Text as a path segment: ASCII letters, digits and hyphens, words joined by `_`. */
 export const slugOf = (text: string): string => {
   if (PLAIN_WORDS.test(text)) return text.replaceAll(' ', '_')
+  const ascii = slugOfAscii(text)
+  if (ascii !== undefined) return ascii
   let slug = slugs.get(text)
   if (slug === undefined) {
     slug = slugOfAny(text)
@@ -107,6 +109,34 @@ export const slugOf = (text: string): string => {
     slugs.set(text, slug)
   }
   return slug
+}
+
+const APOSTROPHE = 0x27
+const BACKTICK = 0x60
+const HYPHEN = 0x2d
+const isAlphanumeric = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)
+
+/**
+ * slugOfAny for ASCII text in one pass (GeoNames' ASCII names with punctuation: "Saint-Etienne",
+ * "Val-d'Or"): apostrophes dropped, each run of other characters as `-` if it holds a hyphen, else
+ * `_`, none at either end. Undefined for text with any other character.
+ */
+const slugOfAscii = (text: string): string | undefined => {
+  let out = ''
+  // The run of separators since the last letter: none, `_` or `-`.
+  let run = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c > 0x7f) return undefined
+    if (c === APOSTROPHE || c === BACKTICK) continue
+    if (isAlphanumeric(c)) {
+      if (out !== '') out += run
+      out += text[i]
+      run = ''
+    } else run = c === HYPHEN || run === '-' ? '-' : '_'
+  }
+  return out
 }
 
 const slugOfAny = (text: string): string =>

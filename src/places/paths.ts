@@ -1,9 +1,11 @@
 // Page paths to places and back (docs/places.md, "Page paths"): what the place pages, the list
-// pages of shared names and the country pages look up. Built on first use by one pass over places.
-import { PATH_PREFIX, placeSlug } from './index-file.ts'
+// pages of shared names and the country pages look up. Nothing is built first: a name's places
+// are found through the search keys, a country's from the file's groups.
+import { KIND, KINDS, namesakeKey, PATH_PREFIX, pathKeyOf, placeSlug } from './index-file.ts'
+import { findKey } from './key-table.ts'
 import { slugKey, slugOf } from './normalize.ts'
 import type { Place, PlaceIndex } from './place-index.ts'
-import { createPlaceSearch, MATCH } from './search.ts'
+import { createPlaceSearch } from './search.ts'
 
 export type PathAnswer =
   /** A place's page; `canonical` false: 301 to place.path. */
@@ -16,33 +18,30 @@ export type PlacePaths = {
   resolve(path: string): PathAnswer | undefined
   /** Every place whose name gives this slug ("Springfield", any case), largest first. */
   namesakes(slug: string): Place[]
-  /** A country's places (ISO alpha-2, any case), largest first. */
-  inCountry(country: string): Place[]
+  /** How many places a country (ISO alpha-2, any case) has. */
+  countrySize(country: string): number
+  /**
+   * A country's places, largest first, from its `from`-th largest (0 the largest), at most
+   * `count`: only those are decoded (a page of a country, not the country).
+   */
+  inCountry(country: string, from?: number, count?: number): Place[]
 }
 
 export const createPlacePaths = (index: PlaceIndex): PlacePaths => {
-  let bySlug: Map<string, number[]> | undefined
-  let byCountry: Map<string, number[]> | undefined
-  const build = () => {
-    bySlug = new Map()
-    byCountry = new Map()
-    for (let i = 0; i < index.size; i++) {
-      const { name, ascii, country, path } = index.record(i)
-      const slug = slugKey(
-        path.slice(PATH_PREFIX.length).split('/')[0] ?? placeSlug({ name, ascii }),
-      )
-      push(bySlug, slug, i)
-      push(byCountry, country, i)
-    }
-    return { bySlug, byCountry }
+  let odd: Map<string, number[]> | undefined
+  const namesakes = (slug: string) => {
+    odd ??= groupOddPaths(index)
+    return findNamesakes(index, slugKey(slug), odd)
   }
-  const namesakes = (slug: string) =>
-    ((bySlug ?? build().bySlug).get(slugKey(slug)) ?? []).map(index.place)
   const search = createPlaceSearch(index)
   return {
     namesakes,
-    inCountry: (country) =>
-      ((byCountry ?? build().byCountry).get(country.toUpperCase()) ?? []).map(index.place),
+    countrySize: (country) => index.countryIndexes(country.toUpperCase()).length,
+    inCountry: (country, from = 0, count = index.size) => {
+      const all = index.countryIndexes(country.toUpperCase())
+      const first = Math.min(all.length, Math.max(0, Math.trunc(from)))
+      return [...all.subarray(first, first + Math.max(0, count))].map(index.place)
+    },
     resolve: (path) => {
       if (!path.startsWith(PATH_PREFIX)) return undefined
       const parts = path.slice(PATH_PREFIX.length).replace(/\/$/, '').split('/')
@@ -59,18 +58,43 @@ export const createPlacePaths = (index: PlaceIndex): PlacePaths => {
       if (longer) return { kind: 'place', place: longer, canonical: false }
       // Another name of a place: /city/Kiev, /city/Казань.
       if (parts.length > 1) return undefined
-      const [best] = search.searchScored(decodeSlug(slug).replaceAll('_', ' '), 1)
-      return best && best.match <= MATCH.exactAlternate
-        ? { kind: 'place', place: best.place, canonical: false }
-        : undefined
+      const named = search.wholeName(decodeSlug(slug).replaceAll('_', ' '))
+      return named && { kind: 'place', place: named.place, canonical: false }
     },
   }
 }
 
-const push = (map: Map<string, number[]>, key: string, value: number) => {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
+/**
+ * The places whose path key is `key`, largest first: those with it as an own key (namesakeKey),
+ * checked, and the few the file lists as odd ("St_Louis": its own key is "saint louis").
+ */
+const findNamesakes = (
+  index: PlaceIndex,
+  key: string,
+  odd: ReadonlyMap<string, readonly number[]>,
+): Place[] => {
+  const found: Place[] = []
+  const { postings, postingStarts } = index.keys
+  const number = findKey(index.keys, namesakeKey(key))
+  const last = number < 0 ? 0 : (postingStarts[number + 1] as number)
+  for (let p = number < 0 ? 0 : (postingStarts[number] as number); p < last; p++) {
+    const posting = postings[p] as number
+    if (posting % KINDS !== KIND.primary) continue
+    const place = index.place((posting - KIND.primary) / KINDS)
+    if (pathKeyOf(place.path) === key) found.push(place)
+  }
+  for (const rank of odd.get(key) ?? []) found.push(index.place(rank))
+  return found.sort((a, b) => a.index - b.index)
+}
+
+/** The file's odd places (a hundred or so) by path key. */
+const groupOddPaths = (index: PlaceIndex) => {
+  const odd = new Map<string, number[]>()
+  for (const rank of index.oddPaths) {
+    const key = pathKeyOf(index.place(rank).path)
+    odd.set(key, [...(odd.get(key) ?? []), rank])
+  }
+  return odd
 }
 
 /** Whether a place is the one a longer path names: country, region slug, GeoNames id. */

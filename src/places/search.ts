@@ -1,50 +1,55 @@
-// Place search: every place whose name, in any of its forms, the query begins, best first.
+// Place search: every place whose name, in any of its forms, the query begins, best first
+// (rank.ts: the kind of match, weighed against population).
 import { KIND, KINDS } from './index-file.ts'
-import { type KeyTable, keyAt, keyLength, lowerBound, startsWithQuery } from './key-table.ts'
+import {
+  findKey,
+  type KeyTable,
+  keyAt,
+  keyLength,
+  lowerBound,
+  startsWithQuery,
+} from './key-table.ts'
 import { FOREIGN, foldName } from './normalize.ts'
 import type { Place, PlaceIndex } from './place-index.ts'
+import { MATCH, type Match, matchOf, placeOf, scoreOf, sizesOf } from './rank.ts'
+
+export { MATCH, type Match } from './rank.ts'
 
 export const DEFAULT_LIMIT = 10
 export const MAX_LIMIT = 50
 
-/**
- * How well a name matches, best first: the whole name (its own, then an alternate), the name's
- * beginning (own, alternate), a later word's beginning ("York" in New York). Population breaks
- * ties: a place's index is its rank by population.
- */
-export const MATCH = {
-  exact: 0,
-  exactAlternate: 1,
-  prefix: 2,
-  prefixAlternate: 3,
-  word: 4,
-} as const
-
-// A score is match * PLACE_SPAN + place index: one number orders by both.
-const PLACE_SPAN = 1 << 22
 // Past this many keys a prefix's answer is worked out in advance (the file's tops, findTops): "м"
 // or "san" would walk tens of thousands.
 export const HEAVY_RANGE = 400
 const MAX_KEY_CHAR = '\u0100'
 
+export type Scored = { place: Place; match: Match }
+
 export type PlaceSearch = {
   /** The places matching `query`, best first, at most `limit` (1..MAX_LIMIT). */
   search(query: string, limit?: number): Place[]
   /** As search, with each place's match (MATCH). */
-  searchScored(query: string, limit?: number): Array<{ place: Place; match: number }>
+  searchScored(query: string, limit?: number): Scored[]
+  /**
+   * The place that bears all of `query` as a name, whatever its size: the largest whose own name
+   * it is, else the largest whose other name it is. What /city/Kiev and /city/Казань are.
+   */
+  wholeName(query: string): Scored | undefined
 }
 
 export const createPlaceSearch = (index: PlaceIndex): PlaceSearch => {
   const heavy = new Map<string, readonly number[]>()
-  const scoresOf = (key: string, limit: number): number[] => {
+  let sizes: Uint16Array | undefined
+  const scoresOf = (key: string, limit: number): readonly number[] => {
     const table = index.keys
     const start = lowerBound(table, key)
     if (start >= table.starts.length - 1 || !startsWithQuery(table, start, key)) return []
     const end = lowerBound(table, key + MAX_KEY_CHAR)
-    if (end - start < HEAVY_RANGE) return rankKeys(table, key, start, end, limit)
+    sizes ??= sizesOf(index.size, index.population)
+    if (end - start < HEAVY_RANGE) return rankKeys(table, sizes, key, start, end, limit)
     let kept = index.tops.get(key) ?? heavy.get(key)
     if (!kept) {
-      kept = rankKeys(table, key, start, end, MAX_LIMIT)
+      kept = rankKeys(table, sizes, key, start, end, MAX_LIMIT)
       heavy.set(key, kept)
     }
     return kept.slice(0, limit)
@@ -54,19 +59,41 @@ export const createPlaceSearch = (index: PlaceIndex): PlaceSearch => {
     if (key === '' || key.includes(FOREIGN)) return []
     const count = Math.max(1, Math.min(MAX_LIMIT, Math.trunc(limit)))
     return scoresOf(key, count).map((score) => ({
-      place: index.place(score % PLACE_SPAN),
-      match: Math.floor(score / PLACE_SPAN),
+      place: index.place(placeOf(score)),
+      match: matchOf(score),
     }))
+  }
+  const wholeName = (query: string): Scored | undefined => {
+    const key = foldName(query)
+    const number = key === '' || key.includes(FOREIGN) ? -1 : findKey(index.keys, key)
+    if (number < 0) return undefined
+    const { postings, postingStarts } = index.keys
+    let best = -1
+    // Postings rise by place, then kind: the first own one, else the first alternate.
+    for (let p = postingStarts[number] as number; p < (postingStarts[number + 1] as number); p++) {
+      const posting = postings[p] as number
+      const kind = posting % KINDS
+      if (kind === KIND.primary) return ownOrOther(index, posting)
+      if (kind === KIND.alternate && best < 0) best = posting
+    }
+    return best < 0 ? undefined : ownOrOther(index, best)
   }
   return {
     search: (query, limit) => searchScored(query, limit).map(({ place }) => place),
     searchScored,
+    wholeName,
   }
 }
 
-/** The best `limit` scores of keys start..end, each place once. */
+const ownOrOther = (index: PlaceIndex, posting: number): Scored => ({
+  place: index.place(Math.floor(posting / KINDS)),
+  match: posting % KINDS === KIND.primary ? MATCH.exact : MATCH.exactAlternate,
+})
+
+/** The best `limit` scores of keys start..end, each place once; `sizes` by place (sizesOf). */
 export const rankKeys = (
   table: KeyTable,
+  sizes: Uint16Array,
   key: string,
   start: number,
   end: number,
@@ -80,11 +107,18 @@ export const rankKeys = (
     for (let p = postingStarts[i] as number; p < last; p++) {
       const posting = postings[p] as number
       const kind = posting % KINDS
-      const match =
+      const match: Match =
         kind === KIND.word
           ? MATCH.word
-          : (exact ? MATCH.exact : MATCH.prefix) + (kind === KIND.alternate ? 1 : 0)
-      const score = match * PLACE_SPAN + (posting - kind) / KINDS
+          : kind === KIND.alternate
+            ? exact
+              ? MATCH.exactAlternate
+              : MATCH.prefixAlternate
+            : exact
+              ? MATCH.exact
+              : MATCH.prefix
+      const place = (posting - kind) / KINDS
+      const score = scoreOf(match, sizes[place] as number, place)
       if (best.length < limit || score < (best[best.length - 1] as number)) keep(best, score, limit)
     }
   }
@@ -93,9 +127,9 @@ export const rankKeys = (
 
 /** Puts a score in the sorted list, replacing a worse score of the same place, then trims it. */
 const keep = (best: number[], score: number, limit: number) => {
-  const place = score % PLACE_SPAN
+  const place = placeOf(score)
   for (let i = 0; i < best.length; i++) {
-    if ((best[i] as number) % PLACE_SPAN !== place) continue
+    if (placeOf(best[i] as number) !== place) continue
     if ((best[i] as number) <= score) return
     best.splice(i, 1)
     break
@@ -107,7 +141,7 @@ const keep = (best: number[], score: number, limit: number) => {
 }
 
 /** Every prefix spanning HEAVY_RANGE keys or more, with its best MAX_LIMIT scores. */
-export const findTops = (table: KeyTable): Map<string, number[]> => {
+export const findTops = (table: KeyTable, sizes: Uint16Array): Map<string, number[]> => {
   const tops = new Map<string, number[]>()
   const keys = table.starts.length - 1
   for (let depth = 1, found = true; found; depth++) {
@@ -122,7 +156,7 @@ export const findTops = (table: KeyTable): Map<string, number[]> => {
       }
       while (end < keys && keyAt(table, end).startsWith(prefix)) end++
       if (end - start >= HEAVY_RANGE) {
-        tops.set(prefix, rankKeys(table, prefix, start, end, MAX_LIMIT))
+        tops.set(prefix, rankKeys(table, sizes, prefix, start, end, MAX_LIMIT))
         found = true
       }
       start = end

@@ -51,17 +51,17 @@ export const registerPlacePages = (app: FastifyInstance, deps: PlacePagesDeps) =
     const upper = code.toUpperCase()
     const names = /^[A-Z]{2}$/.test(upper) ? deps.places.index().country(upper) : undefined
     if (!names || !/^[1-9]\d{0,3}$/.test(page)) return sendError(request, reply, 404)
-    const places = deps.places.paths().inCountry(upper)
+    const paths = deps.places.paths()
+    const total = paths.countrySize(upper)
     const number = Number(page)
-    if (places.length === 0 || number > countryPages(places.length))
-      return sendError(request, reply, 404)
+    if (total === 0 || number > countryPages(total)) return sendError(request, reply, 404)
     const canonical = countryPath(upper, number)
     if (pathOf(request.url) !== canonical)
       return redirectKeepingLanguage(request, reply, canonical, 301)
     const language = languageOf(request)
-    const from = (number - 1) * COUNTRY_PAGE_SIZE
-    const shown = places.slice(from, from + COUNTRY_PAGE_SIZE)
-    const input = { code: upper, names, places: shown, total: places.length, page: number }
+    // Only the page's own places are decoded, not the country's.
+    const shown = paths.inCountry(upper, (number - 1) * COUNTRY_PAGE_SIZE, COUNTRY_PAGE_SIZE)
+    const input = { code: upper, names, places: shown, total, page: number }
     return sendHtml(reply, language, deps.countryPage(input, language))
   }
   type Params = { code: string; page?: string }

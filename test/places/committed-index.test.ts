@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
+import { keyAt, lowerBound } from '../../src/places/key-table.ts'
+import { foldName } from '../../src/places/normalize.ts'
+import { createPlacePaths } from '../../src/places/paths.ts'
 import { loadPlaceIndex, PLACES_DIR } from '../../src/places/place-index.ts'
-import { createPlaceSearch } from '../../src/places/search.ts'
+import { sizesOf } from '../../src/places/rank.ts'
+import { createPlaceSearch, rankKeys } from '../../src/places/search.ts'
 import { createZoneRegistry } from '../../src/time/zones.ts'
 
 const index = loadPlaceIndex()
@@ -115,4 +119,60 @@ test('every place is in a zone the service lists, and the counts are those of so
   const zones = new Set<string>()
   for (let i = 0; i < index.size; i += 1) zones.add(index.record(i).zone)
   for (const zone of zones) assert.equal(registry.listed(zone), zone, zone)
+})
+
+test('every place’s page path finds that place, and only a hundred or so are odd', () => {
+  const paths = createPlacePaths(index)
+  for (let i = 0; i < index.size; i++) {
+    const { path } = index.place(i)
+    const found = paths.resolve(path)
+    assert.ok(found?.kind === 'place' && found.canonical && found.place.index === i, path)
+  }
+  assert.ok(index.oddPaths.length > 0 && index.oddPaths.length < 1000, `${index.oddPaths.length}`)
+  const stLouis = paths.resolve('/city/St_Louis')
+  assert.equal(stLouis?.kind === 'place' && stLouis.place.country, 'US')
+})
+
+test('well-known cities first, for their names in other languages and for a few letters', () => {
+  for (const [query, country, name] of [
+    ['Cologne', 'DE', 'Köln'],
+    ['Sa', 'BR', 'São Paulo'],
+    ['Mos', 'RU', 'Moscow'],
+    ['Мос', 'RU', 'Moscow'],
+    ['Saint Petersburg', 'RU', 'Saint Petersburg'],
+    ['Санкт', 'RU', 'Saint Petersburg'],
+    ['Kiev', 'UA', 'Kyiv'],
+    ['Sochi', 'RU', 'Sochi'],
+    ['Paris', 'FR', 'Paris'],
+    ['London', 'GB', 'London'],
+    ['Moscow', 'RU', 'Moscow'],
+    ['Geneva', 'CH', 'Genève'],
+    ['Hanover', 'DE', 'Hannover'],
+    ['Frankfurt', 'DE', 'Frankfurt am Main'],
+    ['Mexico', 'MX', 'Mexico City'],
+    ['Bombay', 'IN', 'Mumbai'],
+    // An own whole name holds against a place not 8 times larger by another name, 64 times by
+    // its own name's beginning, 4,096 by a later word's.
+    ['Springfield', 'US', 'Springfield'],
+    ['Spring', 'US', 'Spring'],
+    ['York', 'GB', 'York'],
+    ['Novgorod', 'RU', 'Velikiy Novgorod'],
+  ] as const) {
+    const place = first(query)
+    assert.deepEqual([place.country, place.name], [country, name], query)
+  }
+  assert.equal(first('Springfield').population, 166810, 'the largest Springfield')
+  assert.equal(first('Санкт').ru, 'Санкт-Петербург')
+})
+
+test('the file’s answers for the heaviest prefixes are those of the reader’s ranking', () => {
+  const sizes = sizesOf(index.size, index.population)
+  for (const query of ['s', 'sa', 'san', 'м', 'мо', 'k']) {
+    const key = foldName(query)
+    const start = lowerBound(index.keys, key)
+    let end = start
+    while (end < index.keys.starts.length - 1 && keyAt(index.keys, end).startsWith(key)) end++
+    assert.ok(index.tops.has(key), query)
+    assert.deepEqual(index.tops.get(key), rankKeys(index.keys, sizes, key, start, end, 50), query)
+  }
 })

@@ -111,6 +111,11 @@ export const ROWS = [
     [498677, 'Saratov', 'Saratov', 'Saratov,Саратов,Саратаў', 51.54056, 46.00861],
     ['PPLA', 'RU', '67', 844858, 'Europe/Volgograd'],
   ),
+  // Its path's name (St_Louis) is none of its keys ("saint louis"): the file lists it as odd.
+  row(
+    [4407066, 'St. Louis', 'St. Louis', 'Saint Louis,St Louis,Сент-Луис', 38.62727, -90.19789],
+    ['PPLA2', 'US', 'MO', 315685, 'America/Chicago'],
+  ),
   row([111, 'Tiny', 'Tiny', '', 50.1, 30.1], ['PPL', 'UA', '12', 999, 'Europe/Kyiv']),
   row([112, 'Old Town', 'Old Town', '', 50.2, 30.2], ['PPLH', 'UA', '12', 50000, 'Europe/Kyiv']),
   row([113, 'Seat', 'Seat', '', 50.3, 30.3], ['PPLA3', 'UA', '12', 0, 'Europe/Kyiv']),

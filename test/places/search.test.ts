@@ -24,6 +24,20 @@ test('folding: case, diacritics, ё/е, hyphens, spaces, apostrophes, St.', () =
   for (const [text, folded] of same) assert.equal(showKey(foldName(text)), folded, text)
   assert.equal(foldName('St'), 'st', 'a lone "St" is still being typed')
   assert.equal(slugOf('Zürich (Kreis 3)'), 'Zurich_Kreis_3')
+  // ASCII names take a shorter road to the same slugs.
+  for (const [text, slug] of [
+    ['Saint-Etienne', 'Saint-Etienne'],
+    ["Val-d'Or", 'Val-dOr'],
+    ["St. John's", 'St_Johns'],
+    ['Rio -- de_Janeiro', 'Rio-de_Janeiro'],
+    ['O`Higgins', 'OHiggins'],
+    ['A & B', 'A_B'],
+    ["L'Aquila - Centro", 'LAquila-Centro'],
+    [' -a_ ', 'a'],
+    ['-_-', ''],
+  ] as const) {
+    assert.equal(slugOf(text), slug, text)
+  }
 })
 
 test('every form of a name finds its place', () => {
@@ -53,7 +67,7 @@ test('a beginning finds the place as it is typed', () => {
   assert.equal(first('Petersb'), 'Saint Petersburg', 'a later word')
 })
 
-test('ranked by match, then population', () => {
+test('ranked by match weighed against population', () => {
   const springfields = search.search('Springfield')
   assert.equal(springfields.length, 3)
   assert.deepEqual(
@@ -67,9 +81,19 @@ test('ranked by match, then population', () => {
   )
   // "Mos": both Moscows by their names' beginning, the larger first.
   assert.equal(search.searchScored('Mos')[0]?.match, MATCH.prefix)
-  // Exact beats a larger place's beginning; own name beats an alternate.
+  // A whole other name beats a larger place's beginning; a later word comes last.
   assert.equal(search.searchScored('Moskva')[0]?.match, MATCH.exactAlternate)
   assert.equal(search.searchScored('Petersburg')[0]?.match, MATCH.word)
+})
+
+test('a whole name finds its bearer whatever its size: what /city/{other name} is', () => {
+  assert.equal(search.wholeName('Kiev')?.place.name, 'Kyiv')
+  assert.equal(search.wholeName('Kiev')?.match, MATCH.exactAlternate)
+  assert.equal(search.wholeName('moscow')?.place.country, 'RU')
+  assert.equal(search.wholeName('Mos'), undefined, 'a beginning is no whole name')
+  assert.equal(search.wholeName('Petersburg'), undefined, 'nor a later word')
+  assert.equal(search.wholeName('Atlantis'), undefined)
+  assert.equal(search.wholeName('Αθήνα'), undefined)
 })
 
 test('nothing, junk and limits', () => {
@@ -106,4 +130,36 @@ test('paths resolve to places, list pages and redirects', () => {
     ['Moscow', 'Saint Petersburg', 'Kazan', 'Saratov'],
   )
   assert.equal(paths.namesakes('SPRINGFIELD').length, 3)
+  // A path whose name is none of its place's keys ("saint louis"): found all the same.
+  const louis = at('/city/st_louis')
+  assert.equal(louis?.kind === 'place' && !louis.canonical && louis.place.path, '/city/St_Louis')
+  assert.deepEqual(
+    paths.namesakes('St_Louis').map((p) => p.name),
+    ['St. Louis'],
+  )
+})
+
+test('a country’s page decodes its own places only', () => {
+  let decoded = 0
+  const counted = {
+    ...index,
+    place: (i: number) => {
+      decoded++
+      return index.place(i)
+    },
+  }
+  const paths = createPlacePaths(counted)
+  assert.equal(paths.countrySize('RU'), 4)
+  assert.deepEqual(
+    paths.inCountry('ru', 1, 2).map((p) => p.name),
+    ['Saint Petersburg', 'Kazan'],
+  )
+  assert.equal(decoded, 2)
+  assert.deepEqual(
+    paths.inCountry('RU', 3, 500).map((p) => p.name),
+    ['Saratov'],
+  )
+  assert.deepEqual(paths.inCountry('RU', 4, 500), [])
+  assert.deepEqual(paths.inCountry('XX', 0, 500), [])
+  assert.equal(paths.countrySize('XX'), 0)
 })
