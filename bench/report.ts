@@ -3,8 +3,14 @@ import { TARGETS_TITLE } from './before.ts'
 import type { Figures } from './figures.ts'
 import { type Bench, PIPELINING } from './options.ts'
 import { PACE_MS } from './phases/half-rate.ts'
-import { FIXED_PATH } from './server-kinds.ts'
+import { FIXED_PATH, type ServerKind } from './server-kinds.ts'
 import { targetRows } from './targets.ts'
+
+/** The servers measured once a round, not per route, as the method line says. */
+const onceNote = (kinds: ServerKind[]) => {
+  const labels = kinds.filter(({ oncePerRound }) => oncePerRound).map(({ label }) => label)
+  return labels.length ? ` (${labels.join(', ')}: once a round, on \`${FIXED_PATH}\`)` : ''
+}
 
 const method = ({ options, machine }: Bench) => {
   const { connections, warmupSeconds, seconds, rounds, logLevel, kinds } = options
@@ -16,7 +22,7 @@ const method = ({ options, machine }: Bench) => {
     '',
     `Servers, each on one core: ${kinds.map(({ label, about }) => `${label} (${about})`).join('; ')}.`,
     '',
-    `Load: ${tools}, ${connections} connections, no pipelining; per route and server an autocannon warm-up of ${warmupSeconds} s, then ${seconds} s of each, in ${rounds} round${rounds === 1 ? '' : 's'} over all the routes, each server's fastest run of a route shown (the servers with one answer for every path: once a round, on \`${FIXED_PATH}\`); service at \`LOG_LEVEL=${logLevel}\` with its logs written to /dev/null.`,
+    `Load: ${tools}, ${connections} connections, no pipelining; per route and server an autocannon warm-up of ${warmupSeconds} s, then ${seconds} s of each, in ${rounds} round${rounds === 1 ? '' : 's'} over all the routes, each server's fastest run of a route shown${onceNote(kinds)}; service at \`LOG_LEVEL=${logLevel}\` with its logs written to /dev/null.`,
   ]
 }
 

@@ -1,10 +1,10 @@
 // `npm run bench`: the production bundle beside bare node:http (the minimal floor, a fixed 30-byte
 // answer, and the replay floor, the service's own bytes) and Fastify alone (on each of the two), in
 // one run on one machine, each route loaded by autocannon and by Debian's wrk. Loopback only and
-// bounded in time (about ten minutes at the defaults); docs/performance.md explains each figure.
+// bounded in time (about 12 minutes at the defaults); docs/performance.md explains each figure.
 //   --write       also put the report into docs/performance.md
 //   --no-fastify  leave Fastify alone out (about three minutes less)
-//   --pipelined   also measure with autocannon at pipelining 10 (about four and a half minutes more)
+//   --pipelined   also measure with autocannon at pipelining 10 (about six minutes more)
 // Environment: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32),
 // BENCH_LOG_LEVEL (info), BENCH_COLD_RUNS (10), BENCH_ROUNDS (2; each server's fastest run kept),
 // BENCH_SKIP_BUILD (unset), BENCH_ROUTES (all but /readyz), BENCH_BEFORE (HEAD: the commit whose

@@ -14,8 +14,10 @@ export type ServerKind = {
   entry?: string
   /** It answers each route with the service's captured bytes: checked before the run. */
   replays?: boolean
-  /** It answers every path alike: measured once a round on FIXED_PATH, not once per route. */
+  /** It answers every path alike: sized once, on FIXED_PATH. */
   fixed?: boolean
+  /** Measured once a round, on FIXED_PATH, not once per route: a reference shown for context. */
+  oncePerRound?: boolean
   /** Left out when the bench is given this flag. */
   skipFlag?: string
 }
@@ -25,7 +27,7 @@ export const MINIMAL = 'minimal'
 /** The same-bytes replay floor: each ratio's context, and the half rate's reference. */
 export const REPLAY = 'replay'
 export const SERVICE = 'service'
-/** Where the fixed-answer servers are measured. */
+/** Where the servers that answer every path alike are sized, and measured when once a round. */
 export const FIXED_PATH = '/'
 
 export const SERVER_KINDS: ServerKind[] = [
@@ -44,6 +46,7 @@ export const SERVER_KINDS: ServerKind[] = [
     about: 'Fastify with nothing registered, the same 30 bytes',
     entry: 'fastify-minimal',
     fixed: true,
+    oncePerRound: true,
     skipFlag: '--no-fastify',
   },
   {
