@@ -13,12 +13,14 @@ export type BenchOptions = {
   skipBuild: boolean
   write: boolean
   pipelined: boolean
-  /** The servers measured, the floor and the service always. */
+  /** The servers measured: the two floors and the service always, Fastify alone unless --no-fastify. */
   kinds: ServerKind[]
   /** The routes measured. */
   routes: string[]
   /** On CI a missing wrk fails the bench instead of leaving its columns out. */
   ci: boolean
+  /** The git revision whose docs/performance.md gives the targets' "before" column (HEAD). */
+  before: string
 }
 
 /** What every phase is given: the options and the machine they run on. */
@@ -40,4 +42,5 @@ export const readOptions = (args: string[], env: NodeJS.ProcessEnv): BenchOption
   kinds: kindsFor(args),
   routes: selectRoutes(env.BENCH_ROUTES),
   ci: env.CI === 'true',
+  before: env.BENCH_BEFORE ?? 'HEAD',
 })

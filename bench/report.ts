@@ -1,18 +1,28 @@
 // The report: how the run was made, then each phase's tables and the targets, as one Markdown text.
+import { TARGETS_TITLE } from './before.ts'
 import type { Figures } from './figures.ts'
 import { type Bench, PIPELINING } from './options.ts'
 import { PACE_MS } from './phases/half-rate.ts'
+import { FIXED_PATH, type ServerKind } from './server-kinds.ts'
 import { targetRows } from './targets.ts'
 
+/** The servers measured once a round, not per route, as the method line says. */
+const onceNote = (kinds: ServerKind[]) => {
+  const labels = kinds.filter(({ oncePerRound }) => oncePerRound).map(({ label }) => label)
+  return labels.length ? ` (${labels.join(', ')}: once a round, on \`${FIXED_PATH}\`)` : ''
+}
+
 const method = ({ options, machine }: Bench) => {
-  const { connections, warmupSeconds, seconds, rounds, logLevel } = options
+  const { connections, warmupSeconds, seconds, rounds, logLevel, kinds } = options
   const tools = machine.wrk
     ? 'autocannon (in the bench process) and then wrk (1 thread) on loopback'
     : 'autocannon on loopback (wrk was not installed)'
   return [
     `Machine: ${machine.description}.`,
     '',
-    `Load: ${tools}, ${connections} connections, no pipelining; per route and server an autocannon warm-up of ${warmupSeconds} s, then ${seconds} s of each, in ${rounds} rounds over all the routes, each server's fastest run of a route shown; service at \`LOG_LEVEL=${logLevel}\` with its logs written to /dev/null.`,
+    `Servers, each on one core: ${kinds.map(({ label, about }) => `${label} (${about})`).join('; ')}.`,
+    '',
+    `Load: ${tools}, ${connections} connections, no pipelining; per route and server an autocannon warm-up of ${warmupSeconds} s, then ${seconds} s of each, in ${rounds} round${rounds === 1 ? '' : 's'} over all the routes, each server's fastest run of a route shown${onceNote(kinds)}; service at \`LOG_LEVEL=${logLevel}\` with its logs written to /dev/null.`,
   ]
 }
 
@@ -32,7 +42,11 @@ export const report = (bench: Bench, figures: Figures) =>
   [
     ...method(bench),
     '',
-    "Maximum rate, each route measured on the floor and then on the service; ratio is the service against the same tool's floor:",
+    'Answers on the wire (status line, headers and body, as a client receives them; one GET as wrk sends it):',
+    '',
+    ...figures.wire.lines,
+    '',
+    "Maximum rate: each server's req/s, in brackets its share of the minimal floor's by the same tool (a ratio across tools means nothing):",
     '',
     ...figures.maxRate.lines,
     '',
@@ -47,7 +61,7 @@ export const report = (bench: Bench, figures: Figures) =>
     '',
     ...figures.halfRate.lines,
     '',
-    'Targets:',
+    TARGETS_TITLE,
     '',
     ...targetRows(bench, figures),
   ].join('\n')

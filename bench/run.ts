@@ -1,15 +1,17 @@
-// `npm run bench`: the production bundle beside a bare node:http floor, in one run on one machine,
-// each route loaded by autocannon and by Debian's wrk. Loopback only and bounded in time (about
-// six minutes at the defaults); docs/performance.md explains each figure.
-//   --write      also put the report into docs/performance.md
-//   --fastify    also measure Fastify alone (no plugins, no logging) replaying the same responses
-//   --pipelined  also measure with autocannon at pipelining 10 (about 70 s more)
+// `npm run bench`: the production bundle beside bare node:http (the minimal floor, a fixed 30-byte
+// answer, and the replay floor, the service's own bytes) and Fastify alone (on each of the two), in
+// one run on one machine, each route loaded by autocannon and by Debian's wrk. Loopback only and
+// bounded in time (about 12 minutes at the defaults); docs/performance.md explains each figure.
+//   --write       also put the report into docs/performance.md
+//   --no-fastify  leave Fastify alone out (about three minutes less)
+//   --pipelined   also measure with autocannon at pipelining 10 (about six minutes more)
 // Environment: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32),
 // BENCH_LOG_LEVEL (info), BENCH_COLD_RUNS (10), BENCH_ROUNDS (2; each server's fastest run kept),
-// BENCH_SKIP_BUILD (unset), BENCH_ROUTES (all). Without wrk on PATH the bench leaves its columns
-// out and says so; with CI=true it fails instead.
-// The phases, in order: start the servers (bench/start-servers.ts), then bench/phases/: idle
-// memory, maximum rate, half rate, cold start; then the report (bench/report.ts).
+// BENCH_SKIP_BUILD (unset), BENCH_ROUTES (all but /readyz), BENCH_BEFORE (HEAD: the commit whose
+// docs/performance.md gives the targets' "before"). Without wrk on PATH the bench leaves its
+// columns out and says so; with CI=true it fails instead.
+// The phases, in order: start the servers (bench/start-servers.ts), then bench/phases/: answers on
+// the wire, idle memory, maximum rate, half rate, cold start; then the report (bench/report.ts).
 import { spawnSync } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { autocannonTool } from './load-autocannon.ts'
@@ -21,8 +23,9 @@ import { measureColdStarts } from './phases/cold-start.ts'
 import { measureHalfRate } from './phases/half-rate.ts'
 import { measureMaxRate } from './phases/max-rate.ts'
 import { idleMemory, samplePeakMemory } from './phases/memory.ts'
+import { measureWire } from './phases/wire.ts'
 import { report } from './report.ts'
-import { FLOOR, SERVICE } from './server-kinds.ts'
+import { MINIMAL, REPLAY, SERVICE } from './server-kinds.ts'
 import { ROOT, type Server, stopServer } from './servers.ts'
 import { startServers } from './start-servers.ts'
 import { writeReport } from './write-docs.ts'
@@ -67,9 +70,10 @@ const main = async () => {
     `bench: ${options.connections} connections, ${options.warmupSeconds} s warm-up then ${options.seconds} s per run, service at LOG_LEVEL=${options.logLevel}`,
   )
   const { servers, start, remove } = await startServers(bench)
-  const [service, floor] = [find(servers, SERVICE), find(servers, FLOOR)]
+  const [service, minimal] = [find(servers, SERVICE), find(servers, MINIMAL)]
+  const wire = await measureWire(servers)
   await sleep(500)
-  const idle = idleMemory(service, floor)
+  const idle = idleMemory(service, minimal)
   const stopSampling = samplePeakMemory(service)
   const maxRate = await measureMaxRate(bench, servers, loadTools(), 1)
   const pipelined = options.pipelined
@@ -81,13 +85,14 @@ const main = async () => {
       )
     : undefined
   const maxTool = machine.wrk ? 'wrk' : 'autocannon'
-  const halfRate = await measureHalfRate(bench, [service, floor], maxRate, maxTool)
+  const replay = find(servers, REPLAY)
+  const halfRate = await measureHalfRate(bench, [service, replay], maxRate, maxTool)
   const peak = stopSampling()
   for (const server of servers) await stopServer(server)
   const cold = await measureColdStarts(bench, start)
   remove()
 
-  const text = report(bench, { maxRate, pipelined, halfRate, cold, idle, peak })
+  const text = report(bench, { wire, maxRate, pipelined, halfRate, cold, idle, peak })
   console.log(`\n${text}\n`)
   console.log(`bench: done in ${fixed((performance.now() - started) / 1000)} s`)
   if (options.write) writeReport(text)

@@ -1,14 +1,15 @@
 // The servers compared, started: the service as built, its answers captured, and each reference
-// (bundled from bench/ as the service is, so no server pays for type stripping at start) replaying them.
+// (bundled from bench/ as the service is, so no server pays for type stripping at start), replaying
+// them or answering the minimal floor's 30 bytes.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildSync } from 'esbuild'
 import { bundleOptions } from '../scripts/bundle-options.ts'
 import { freePort } from '../scripts/free-port.ts'
-import type { CapturedResponse } from './floor-server.ts'
 import { serverCpus } from './machine.ts'
 import type { Bench } from './options.ts'
+import type { CapturedResponse } from './replay-floor.ts'
 import { ROUTES } from './routes.ts'
 import { SERVICE } from './server-kinds.ts'
 import {

@@ -3,12 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './servers.ts'
 
-const BEGIN = '<!-- bench:begin -->'
-const END = '<!-- bench:end -->'
+export const DOC = 'docs/performance.md'
+export const BEGIN = '<!-- bench:begin -->'
+export const END = '<!-- bench:end -->'
 
 /** Replaces what stands between the bench markers in docs/performance.md. */
 export const writeReport = (text: string) => {
-  const file = join(ROOT, 'docs/performance.md')
+  const file = join(ROOT, DOC)
   const doc = readFileSync(file, 'utf8')
   const from = doc.indexOf(BEGIN)
   const to = doc.indexOf(END)

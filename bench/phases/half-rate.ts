@@ -15,8 +15,8 @@ export const PACE_MS = 1
 /**
  * The service at half its maximum rate under wrk, paced: each connection waits PACE_MS after each
  * answer, so the requests come evenly, as from many independent clients. N connections ask about
- * N / (PACE_MS + the answer's time) requests per second; two warm-ups correct N. The floor gets
- * the same connections: what the machine and wrk add to any server's tail.
+ * N / (PACE_MS + the answer's time) requests per second; two warm-ups correct N. The replay floor
+ * gets the same connections, for the same bytes: what the machine and wrk add to any server's tail.
  */
 const pacedHalfRate = async (
   { options, machine }: Bench,
@@ -40,6 +40,7 @@ const pacedHalfRate = async (
   const onFloor = await pace(floor, count, options.seconds)
   return {
     half,
+    floorP99: onFloor.p99,
     cells: [
       count,
       ...[half, onFloor].flatMap((run) => [fixed(run.rps), fixed(run.p50, 2), fixed(run.p99, 2)]),
@@ -55,10 +56,16 @@ const burstHalfRate = async ({ options }: Bench, service: Server, path: string, 
   const load = { connections: options.connections, pipelining: 1, overallRate: target }
   await measureAutocannon(service, path, { ...load, duration: options.warmupSeconds })
   const half = await measureAutocannon(service, path, { ...load, duration: options.seconds })
-  return { half, cells: [fixed(half.rps), fixed(half.p50, 2), fixed(half.p99, 2)] }
+  return {
+    half,
+    floorP99: undefined,
+    cells: [fixed(half.rps), fixed(half.p50, 2), fixed(half.p99, 2)],
+  }
 }
 
-export type HalfRate = { lines: string[]; worstP99: number; paced: boolean }
+/** The route of the highest p99, and the replay floor's at the same load (paced only). */
+export type WorstP99 = { path: string; p99: number; floorP99: number | undefined }
+export type HalfRate = { lines: string[]; worst: WorstP99; paced: boolean }
 
 /** Paced by wrk when it measured the maximum, else in autocannon's bursts. */
 export const measureHalfRate = async (
@@ -76,17 +83,17 @@ export const measureHalfRate = async (
     'achieved req/s',
     'p50 ms',
     'p99 ms',
-    ...(paced ? ['floor at the same load: req/s', 'p50 ms', 'p99 ms'] : []),
+    ...(paced ? ['replay floor at the same load: req/s', 'p50 ms', 'p99 ms'] : []),
   ])
-  let worstP99 = 0
+  let worst: WorstP99 = { path: '', p99: 0, floorP99: undefined }
   for (const path of bench.options.routes) {
     const maxRps = figuresOf(maxRate.results, path, maxTool, SERVICE).rps
     const target = Math.round(maxRps / 2)
-    const { half, cells } = paced
+    const { half, floorP99, cells } = paced
       ? await pacedHalfRate(bench, [service, floor], path, target)
       : await burstHalfRate(bench, service, path, target)
-    worstP99 = Math.max(worstP99, half.p99)
+    if (half.p99 >= worst.p99) worst = { path, p99: half.p99, floorP99 }
     table.add([`\`${path}\``, fixed(maxRps), target, ...cells])
   }
-  return { lines: table.lines, worstP99, paced }
+  return { lines: table.lines, worst, paced }
 }

@@ -1,7 +1,8 @@
-// The maximum rate's tables: req/s and CPU per request against the floor, then who was the limit.
+// The maximum rate's tables: req/s and CPU per request against the minimal floor, then who was the
+// limit.
 import { fixed, percent, row } from '../markdown.ts'
 import { figuresOf, type Results, type Tool } from '../measured.ts'
-import { FLOOR, kindOf } from '../server-kinds.ts'
+import { kindOf, MINIMAL, REPLAY } from '../server-kinds.ts'
 import type { Server } from '../servers.ts'
 
 /** A run where neither the server nor the load generator was this busy was starved of CPU. */
@@ -9,32 +10,48 @@ const STARVED = 0.9
 
 const shortNames = (servers: Server[]) => servers.map(({ name }) => kindOf(name).short).join(' / ')
 const label = (server: Server) => kindOf(server.name).label
-const others = (servers: Server[]) => servers.filter(({ name }) => name !== FLOOR)
+const others = (servers: Server[]) => servers.filter(({ name }) => name !== MINIMAL)
+/** The servers that send the service's bytes, beside the replay floor that sends them fastest. */
+const replayed = (servers: Server[]) =>
+  servers.filter(({ name }) => name !== REPLAY && !kindOf(name).fixed)
 
-export const rateHeader = (servers: Server[], tools: Tool[]) => [
+const rateHeader = (servers: Server[]) => [
   'route',
-  ...tools.flatMap((tool) => [
-    `${tool.name}: floor req/s`,
-    ...others(servers).flatMap((server) => [`${label(server)} req/s`, 'ratio']),
-    `CPU µs/req ${shortNames(servers)}`,
-  ]),
+  `${kindOf(MINIMAL).label} req/s`,
+  ...others(servers).map((server) => `${label(server)} req/s (of minimal)`),
+  `of the replay floor: ${shortNames(replayed(servers))}`,
+  `CPU µs/req ${shortNames(servers)}`,
 ]
 
-export const rateRow = (results: Results, path: string, servers: Server[], tools: Tool[]) => [
-  `\`${path}\``,
-  ...tools.flatMap((tool) => {
-    const floor = figuresOf(results, path, tool.name, FLOOR)
-    const figures = servers.map((server) => figuresOf(results, path, tool.name, server.name))
+const rateRow = (results: Results, path: string, servers: Server[], tool: Tool) => {
+  const rps = (name: string) => figuresOf(results, path, tool.name, name).rps
+  const minimal = rps(MINIMAL)
+  return [
+    `\`${path}\``,
+    fixed(minimal),
+    ...others(servers).map(({ name }) => `${fixed(rps(name))} (${percent(rps(name) / minimal)})`),
+    replayed(servers)
+      .map(({ name }) => percent(rps(name) / rps(REPLAY)))
+      .join(' / '),
+    servers
+      .map(({ name }) => fixed(figuresOf(results, path, tool.name, name).cpuUs, 1))
+      .join(' / '),
+  ]
+}
+
+/** One req/s table per load generator, a route a row; the ratios are to that tool's floors. */
+export const rateTables = (results: Results, routes: string[], servers: Server[], tools: Tool[]) =>
+  tools.flatMap((tool, index) => {
+    const header = rateHeader(servers)
     return [
-      fixed(floor.rps),
-      ...others(servers).flatMap((server) => {
-        const { rps } = figuresOf(results, path, tool.name, server.name)
-        return [fixed(rps), percent(rps / floor.rps)]
-      }),
-      figures.map(({ cpuUs }) => fixed(cpuUs, 1)).join(' / '),
+      ...(index ? [''] : []),
+      `${tool.name}:`,
+      '',
+      row(header),
+      row(header.map((_, i) => (i ? '---:' : '---'))),
+      ...routes.map((path) => row(rateRow(results, path, servers, tool))),
     ]
-  }),
-]
+  })
 
 /** Who was the limit (a server's core full, or its load generator's), and latency at full speed. */
 export const limitTable = (
@@ -71,12 +88,18 @@ export const limitTable = (
 }
 
 /** Neither core full: something else on the machine had the CPU, and the req/s are its noise. */
-export const warnStarved = (results: Results, runs: number) => {
-  const starved = [...results.values()]
-    .flatMap((byTool) => [...byTool.values()].flatMap((byServer) => [...byServer.values()]))
-    .filter(({ cpuShare, clientShare }) => cpuShare < STARVED && clientShare < STARVED).length
+export const warnStarved = (results: Results) => {
+  // A fixed-answer server's runs stand on every route: each counted once.
+  const runs = new Set(
+    [...results.values()].flatMap((byTool) =>
+      [...byTool.values()].flatMap((byServer) => [...byServer.values()]),
+    ),
+  )
+  const starved = [...runs].filter(
+    ({ cpuShare, clientShare }) => cpuShare < STARVED && clientShare < STARVED,
+  ).length
   if (starved)
     console.warn(
-      `bench: in ${starved} of ${runs} runs neither the server's core nor the load generator's was ${percent(STARVED)} busy: other jobs had the CPU; those req/s are noise, CPU µs/req less so`,
+      `bench: in ${starved} of ${runs.size} runs neither the server's core nor the load generator's was ${percent(STARVED)} busy: other jobs had the CPU; those req/s are noise, CPU µs/req less so`,
     )
 }

@@ -1,18 +1,32 @@
-// Phase: each route at full speed on every server in turn, by each load generator; prints the req/s
-// table as it goes, then who was the limit and the latency at full speed.
+// Phase: each route at full speed on every server in turn, by each load generator; then the req/s
+// tables, one per load generator, who was the limit and the latency at full speed.
 import { measureAutocannon } from '../load-autocannon.ts'
-import { liveTable } from '../markdown.ts'
-import type { Results, Tool } from '../measured.ts'
+import type { Measured, Results, Tool } from '../measured.ts'
 import type { Bench } from '../options.ts'
+import { FIXED_PATH, kindOf } from '../server-kinds.ts'
 import type { Server } from '../servers.ts'
-import { limitTable, rateHeader, rateRow, warnStarved } from './max-rate-tables.ts'
+import { limitTable, rateTables, warnStarved } from './max-rate-tables.ts'
 
 export type MaxRate = { lines: string[]; detail: string[]; results: Results }
 
+/** Per tool, per server: the fastest run so far. */
+type Kept = Map<string, Map<string, Measured>>
+
+const keepFastest = async (server: Server, path: string, tools: Tool[], kept: Kept | undefined) => {
+  for (const tool of tools) {
+    const run = await tool.run(server, path)
+    const byServer = kept?.get(tool.name)
+    const best = byServer?.get(server.name)
+    if (!best || run.rps > best.rps) byServer?.set(server.name, run)
+  }
+}
+
 /**
  * Rounds pass over every route, minutes apart, and each server keeps its fastest run of a route:
- * another job on the machine only ever slows a run down (seen here: the floor itself at 23 and
- * at 36 µs/req, minutes apart, and for a minute at a time).
+ * another job on the machine only ever slows a run down (seen here: a floor at 23 and at 36
+ * µs/req, minutes apart, and for a minute at a time). The minimal floor answers every path alike,
+ * but is measured beside each route, as the reference of its ratios; Fastify alone on the same
+ * answer, context only, once a round, at its start, its figures standing on every route.
  */
 const measureRounds = async (
   { options }: Bench,
@@ -21,31 +35,34 @@ const measureRounds = async (
   pipelining: number,
 ) => {
   const { routes, rounds, connections, warmupSeconds } = options
-  const results: Results = new Map(
-    routes.map((path) => [path, new Map(tools.map(({ name }) => [name, new Map()]))]),
-  )
+  const emptyKept = (): Kept => new Map(tools.map(({ name }) => [name, new Map()]))
+  const results: Results = new Map(routes.map((path) => [path, emptyKept()]))
+  const fixedKept = emptyKept()
+  const fixed = servers.filter(({ name }) => kindOf(name).oncePerRound)
+  const perRoute = servers.filter(({ name }) => !kindOf(name).oncePerRound)
   const warmUp = { connections, pipelining, duration: warmupSeconds }
   for (let round = 0; round < rounds; round++) {
-    for (const path of routes) {
-      for (const server of servers) {
-        if (round === 0) await measureAutocannon(server, path, warmUp)
-        for (const tool of tools) {
-          const run = await tool.run(server, path)
-          const kept = results.get(path)?.get(tool.name)
-          const best = kept?.get(server.name)
-          if (!best || run.rps > best.rps) kept?.set(server.name, run)
-        }
-      }
+    for (const server of fixed) {
+      if (round === 0) await measureAutocannon(server, FIXED_PATH, warmUp)
+      await keepFastest(server, FIXED_PATH, tools, fixedKept)
     }
+    for (const path of routes)
+      for (const server of perRoute) {
+        if (round === 0) await measureAutocannon(server, path, warmUp)
+        await keepFastest(server, path, tools, results.get(path))
+      }
     if (round < rounds - 1) console.log(`bench: round ${round + 1} of ${rounds} done`)
   }
+  for (const byTool of results.values())
+    for (const [tool, byServer] of fixedKept)
+      for (const [name, run] of byServer) byTool.get(tool)?.set(name, run)
   return results
 }
 
 /**
  * Each route at full speed on every server in turn: an autocannon warm-up, then one run by each
- * tool back to back, so a route's figures on the floor and on the service are minutes apart at
- * most. Prints the req/s table row by row; the latency table is printed once all is measured.
+ * tool back to back, so a route's figures on the replay floor and on the service are minutes apart
+ * at most. The tables are printed once all is measured.
  */
 export const measureMaxRate = async (
   bench: Bench,
@@ -54,11 +71,10 @@ export const measureMaxRate = async (
   pipelining: number,
 ): Promise<MaxRate> => {
   const { routes } = bench.options
-  const table = liveTable(rateHeader(servers, tools))
   const results = await measureRounds(bench, servers, tools, pipelining)
-  for (const path of routes) table.add(rateRow(results, path, servers, tools))
+  const lines = rateTables(results, routes, servers, tools)
   const detail = limitTable(results, routes, servers, tools)
-  console.log(`\n${detail.join('\n')}`)
-  warnStarved(results, routes.length * tools.length * servers.length)
-  return { lines: table.lines, detail, results }
+  console.log(`\n${lines.join('\n')}\n\n${detail.join('\n')}`)
+  warnStarved(results)
+  return { lines, detail, results }
 }

@@ -1,10 +1,11 @@
-// The floor: bare node:http replaying, per route, the service's own captured status, headers and
-// bytes. No framework, no work per request: what any Node server on this machine can reach at best.
+// The same-bytes replay floor: bare node:http replaying, per route, the service's own captured
+// status, headers and body. No framework, no work per request: the best any Node server can do
+// with the service's exact answers, beside the minimal floor's 30 bytes (bench/minimal-floor.ts).
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 // By require, as the service loads it (src/http/node-http.ts): an ESM import of node:http costs
-// 40-50 ms of start-up, and the floor is the fastest start as well as the fastest answer.
+// 40-50 ms of start-up.
 const { createServer } = createRequire(import.meta.url)('node:http') as typeof import('node:http')
 
 export type CapturedResponse = {
@@ -37,7 +38,7 @@ const server = createServer((request, response) => {
   }
   response.writeHead(route.status, route.headers).end(route.body)
 })
-// Fastify's default, so the floor's Keep-Alive header has the service's length too.
+// Fastify's default, so its Keep-Alive header has the service's length too.
 server.keepAliveTimeout = 72_000
 server.listen(Number(port), host, () => {
   const address = server.address()
