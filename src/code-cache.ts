@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { debuglog } from 'node:util'
 import { constants, Script } from 'node:vm'
 import { crc32 } from 'node:zlib'
 
@@ -23,6 +24,9 @@ export type Bundle = {
 // The wrapper Node's own loader puts around a CommonJS module.
 const wrap = (source: string) =>
   `(function (exports, require, module, __filename, __dirname) {${source}\n})`
+
+// NODE_DEBUG=code-cache says at each start whether V8 took the cache.
+const debug = debuglog('code-cache')
 
 // A cache opens with the CRC-32 of the bundle it was made from: V8 itself compares only lengths,
 // and a rebuilt bundle of the same length must not run another one's bytecode.
@@ -52,8 +56,10 @@ export const loadBundle = (file: URL, cacheFile = new URL(`${file.href}.cache`))
     cachedData,
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   })
+  const cached = cachedData !== undefined && !script.cachedDataRejected
+  debug(cached ? 'took %s' : 'compiled without %s', fileURLToPath(cacheFile))
   return {
-    cached: cachedData !== undefined && !script.cachedDataRejected,
+    cached,
     run: () => {
       const module = { exports: {} }
       const require = createRequire(file)
