@@ -34,7 +34,7 @@ COPY src/ src/
 COPY data/ data/
 # A pattern, so a checkout whose public/ is still empty (git keeps no empty folders) builds too.
 COPY publi[c]/ public/
-RUN npm run build && test -f dist/server.mjs && test -f dist/server.cjs && mkdir -p public
+RUN npm run build && test -f dist/server.mjs && test -f dist/server.cjs.br && mkdir -p public
 # The run-time tables brotli-compressed (the IP table packed into byte planes of differences
 # first: 5.9 MB to 1.1 MB of image, for about 95 ms more of the first /api/ip). Each reader takes
 # <file>.br where the plain file is missing (scripts/compress-tables.ts lists them).
@@ -84,7 +84,8 @@ RUN set -eu; \
 # flag is chroot's --userspec, for the code cache.
 FROM ${NODE_IMAGE} AS rootfs
 WORKDIR /app
-COPY --from=build /app/dist/server.mjs /app/dist/server.cjs dist/
+# The bundle as the image ships it, brotli-compressed (src/code-cache.ts reads it as the tables).
+COPY --from=build /app/dist/server.mjs /app/dist/server.cjs.br dist/
 COPY --from=build /app/public/ public/
 # What writes V8's code cache for the bundle, run below with the node the image ships.
 COPY --from=build /app/scripts/write-code-cache.ts /app/scripts/free-port.ts scripts/
@@ -110,7 +111,7 @@ RUN set -eu; \
     mkdir -p "$root/home/nonroot"; \
     chown 65532:65532 "$root/home/nonroot"; \
     chmod 0700 "$root/home/nonroot"; \
-    cp dist/server.mjs dist/server.cjs "$root/app/dist/"; \
+    cp dist/server.mjs dist/server.cjs.br "$root/app/dist/"; \
     for table in $(cd data && find . -name '*.br'); do \
       mkdir -p "$root/app/data/$(dirname "$table")"; \
       cp "data/$table" "$root/app/data/$table"; \
@@ -134,7 +135,6 @@ RUN set -eu; \
       console.log('rootfs node', process.version, 'sees Moscow at', now.toString()); \
     "; \
     chroot "$root" /usr/local/bin/node --check /app/dist/server.mjs; \
-    chroot "$root" /usr/local/bin/node --check /app/dist/server.cjs; \
     cat /tmp/ldd.txt
 
 # ---- the production image: scratch plus the proven root, nothing else ----
@@ -150,7 +150,7 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["/usr/local/bin/node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz', { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Exec form: node is PID 1 and receives SIGTERM itself; the server drains and exits 0. server.mjs
-# runs the bundle, server.cjs, from V8's code cache written in the rootfs stage.
+# runs the bundle (server.cjs.br) from V8's code cache written in the rootfs stage.
 ENTRYPOINT ["/usr/local/bin/node", "/app/dist/server.mjs"]
 
 # Last, so a new revision or date never invalidates a cached layer above.

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants } from 'node:zlib'
 import { build, type Plugin } from 'esbuild'
+import { compressTable } from '../src/table-file.ts'
 import { bundleOptions } from './bundle-options.ts'
 import { bundleClient } from './client-bundle.ts'
 
@@ -53,6 +54,11 @@ const result = await build({
 })
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0)
 console.log(`dist/server.cjs: ${(bytes / 1024).toFixed(0)} KiB`)
+// The form the image ships, read where the plain file is missing (src/table-file.ts): 0.6 MB less
+// image for 4-9 ms of each start. Quality 9: 7 % larger than 11, in 0.13 s instead of 2.
+const compressed = compressTable(readFileSync(dist('server.cjs')), 9)
+writeFileSync(dist('server.cjs.br'), compressed)
+console.log(`dist/server.cjs.br: ${(compressed.length / 1024).toFixed(0)} KiB`)
 
 // The entry the image runs: the loader, bundled on its own.
 await build({

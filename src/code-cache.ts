@@ -1,4 +1,4 @@
-// The bundle's loader: runs dist/server.cjs compiled from the V8 code cache written beside it at build.
+// The bundle's loader: runs dist/server.cjs (or .br) compiled from the V8 code cache written beside it.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { debuglog } from 'node:util'
 import { constants, Script } from 'node:vm'
 import { crc32 } from 'node:zlib'
+import { readTable } from './table-file.ts'
 
 // Why not NODE_COMPILE_CACHE: Node caches what V8 compiled before the module ran, which is the top
 // level only, since V8 compiles each function on its first call. Compiling those functions was a
@@ -47,7 +48,7 @@ const readCache = (file: URL, checksum: number) => {
 /** Compiles `file`, a CommonJS bundle, from `cacheFile` when that cache was made from it. */
 export const loadBundle = (file: URL, cacheFile = new URL(`${file.href}.cache`)): Bundle => {
   const filename = fileURLToPath(file)
-  const bytes = readFileSync(file)
+  const bytes = readTable(file)
   const checksum = crc32(bytes)
   const source = wrap(bytes.toString())
   const cachedData = readCache(cacheFile, checksum)

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import { loadBundle } from '../src/code-cache.ts'
+import { compressTable } from '../src/table-file.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'moscow-time-code-cache-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
@@ -76,6 +77,19 @@ test('a truncated or foreign cache file is ignored', () => {
     bundle.run()
     assert.equal(seen()?.n, 9)
   }
+})
+
+test('reads the bundle from <file>.br where only that is shipped, and takes the same cache', () => {
+  const file = writeBundle('shipped.cjs', bundleSource(11))
+  const plain = loadBundle(file)
+  plain.run()
+  writeFileSync(new URL(`${file.href}.cache`), plain.codeCache())
+  writeFileSync(new URL(`${file.href}.br`), compressTable(readFileSync(file), 9))
+  rmSync(file)
+  const shipped = loadBundle(file)
+  assert.equal(shipped.cached, true)
+  shipped.run()
+  assert.equal(seen()?.n, 11)
 })
 
 test('scripts/write-code-cache.ts starts the bundle, asks for /, and leaves a cache V8 takes', () => {

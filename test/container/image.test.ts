@@ -110,10 +110,10 @@ await engineSuite('the production image', () => {
   test('holds only node, the libraries it loads, the user database, /tmp and the app', () => {
     // Docker itself adds /.dockerenv, /dev, /proc, /sys and /etc/{hosts,hostname,resolv.conf,mtab}.
     const allowed =
-      /^\/(\.dockerenv|dev|proc|sys|tmp|etc|etc\/(hosts|hostname|resolv\.conf|mtab|passwd|group)|home|home\/nonroot|usr|usr\/local|usr\/local\/bin|usr\/local\/bin\/node|app|app\/dist|app\/dist\/server\.(mjs|cjs|cjs\.cache)|app\/public(\/.*)?|app\/data|app\/data\/[^/]+|app\/data\/[^/]+\/[^/]+\.br|lib|lib64|lib\/[^/]+|lib\/[^/]+\/[^/]+\.so[.0-9]*|lib64\/ld-linux[^/]*\.so[.0-9]*|lib\/ld-[^/]+\.so[.0-9]*|dev\/.*|proc\/.*|sys\/.*)$/
+      /^\/(\.dockerenv|dev|proc|sys|tmp|etc|etc\/(hosts|hostname|resolv\.conf|mtab|passwd|group)|home|home\/nonroot|usr|usr\/local|usr\/local\/bin|usr\/local\/bin\/node|app|app\/dist|app\/dist\/server\.(mjs|cjs\.br|cjs\.cache)|app\/public(\/.*)?|app\/data|app\/data\/[^/]+|app\/data\/[^/]+\/[^/]+\.br|lib|lib64|lib\/[^/]+|lib\/[^/]+\/[^/]+\.so[.0-9]*|lib64\/ld-linux[^/]*\.so[.0-9]*|lib\/ld-[^/]+\.so[.0-9]*|dev\/.*|proc\/.*|sys\/.*)$/
     const unexpected = files.map((entry) => entry.path).filter((path) => !allowed.test(path))
     assert.deepEqual(unexpected, [])
-    for (const bundle of ['server.mjs', 'server.cjs', 'server.cjs.cache'])
+    for (const bundle of ['server.mjs', 'server.cjs.br', 'server.cjs.cache'])
       assert.ok(
         files.some((entry) => entry.path === `/app/dist/${bundle}`),
         bundle,
