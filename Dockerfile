@@ -87,9 +87,9 @@ WORKDIR /app
 # The bundle as the image ships it, brotli-compressed (src/code-cache.ts reads it as the tables).
 COPY --from=build /app/dist/server.mjs /app/dist/server.cjs.br dist/
 COPY --from=build /app/public/ public/
-# What writes V8's code cache for the bundle, run below with the node the image ships.
-COPY --from=build /app/scripts/write-code-cache.ts /app/scripts/free-port.ts scripts/
-COPY --from=build /app/src/code-cache.ts src/
+# What writes V8's code cache for the bundle (scripts/write-code-cache.ts), run below with the
+# node the image ships; it stays out of the root.
+COPY --from=build /app/dist/write-code-cache.mjs /tmp/write-code-cache.mjs
 # The run-time tables (IP -> zone, coordinates -> zone, places) are read from disk on first use,
 # not bundled: only their .br forms go into the root below.
 COPY --from=build /app/data/ data/
@@ -121,12 +121,10 @@ RUN set -eu; \
     # V8's code cache: the server started once from this root, as the image's user, asked for /,
     # and the bytecode of all it ran saved to /app/dist/server.cjs.cache (src/code-cache.ts). V8
     # takes a cache only from the very Node that wrote it, so it is written here, on the target.
-    mkdir -p "$root/tmp/code-cache/scripts" "$root/tmp/code-cache/src"; \
-    cp scripts/write-code-cache.ts scripts/free-port.ts "$root/tmp/code-cache/scripts/"; \
-    cp src/code-cache.ts "$root/tmp/code-cache/src/"; \
+    cp /tmp/write-code-cache.mjs "$root/tmp/write-code-cache.mjs"; \
     chown 65532:65532 "$root/app/dist"; \
-    chroot --userspec=65532:65532 "$root" /usr/local/bin/node /tmp/code-cache/scripts/write-code-cache.ts /app/dist/server.cjs; \
-    rm -rf "$root/tmp/code-cache"; \
+    chroot --userspec=65532:65532 "$root" /usr/local/bin/node /tmp/write-code-cache.mjs /app/dist/server.cjs; \
+    rm -f "$root/tmp/write-code-cache.mjs"; \
     chown -R 0:0 "$root/app/dist"; \
     chmod -R a+rX,go-w "$root/app"; \
     chroot "$root" /usr/local/bin/node -e " \

@@ -81,10 +81,15 @@ const client = await bundleClient()
 writeFileSync(new URL('../public/clock.js', import.meta.url), client)
 console.log(`public/clock.js: ${(client.length / 1024).toFixed(1)} KiB`)
 
-// Last: the cache is taken from a start that answers `/`, which reads the page's script.
-const written = spawnSync(
-  process.execPath,
-  [fileURLToPath(new URL('write-code-cache.ts', import.meta.url)), dist('server.cjs')],
-  { stdio: 'inherit' },
-)
+// Last: the cache is taken from a start that answers `/`, which reads the page's script. Its
+// writer as one file, so the image's build runs it with the node the image ships.
+await build({
+  ...bundleOptions,
+  banner: {},
+  entryPoints: [fileURLToPath(new URL('write-code-cache.ts', import.meta.url))],
+  outfile: dist('write-code-cache.mjs'),
+})
+const written = spawnSync(process.execPath, [dist('write-code-cache.mjs'), dist('server.cjs')], {
+  stdio: 'inherit',
+})
 if (written.status !== 0) throw new Error('writing the code cache failed')

@@ -2,16 +2,18 @@
 // asks for `/`, and saves the code of every function that ran. The cache only fits the Node that
 // wrote it, so the image writes its own with the node it ships (Dockerfile, rootfs stage).
 //
-//   node scripts/write-code-cache.ts [dist/server.cjs]
+//   node scripts/write-code-cache.ts dist/server.cjs
+// The build bundles it into dist/write-code-cache.mjs, the one file the image's build copies in.
 import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { pathToFileURL } from 'node:url'
 import { loadBundle } from '../src/code-cache.ts'
 import { freePort } from './free-port.ts'
 
-const bundleFile = process.argv[2]
-  ? pathToFileURL(process.argv[2])
-  : new URL('../dist/server.cjs', import.meta.url)
+const [bundlePath] = process.argv.slice(2)
+if (!bundlePath) throw new Error('usage: write-code-cache <bundle.cjs>')
+const bundleFile = pathToFileURL(resolve(bundlePath))
 const cacheFile = new URL(`${bundleFile.href}.cache`)
 
 const answerRoot = async (port: number) => {
