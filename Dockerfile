@@ -23,7 +23,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     npm ci --ignore-scripts --no-audit --no-fund
 
-# ---- build: sources, then the single bundle dist/server.mjs ----
+# ---- build: sources, then the bundle dist/server.cjs and its loader dist/server.mjs ----
 FROM deps AS build
 # Lets a BuildKit SBOM scan this stage too, so the SBOM lists the npm packages inside the bundle.
 ARG BUILDKIT_SBOM_SCAN_STAGE=true
@@ -34,7 +34,7 @@ COPY src/ src/
 COPY data/ data/
 # A pattern, so a checkout whose public/ is still empty (git keeps no empty folders) builds too.
 COPY publi[c]/ public/
-RUN npm run build && test -f dist/server.mjs && mkdir -p public
+RUN npm run build && test -f dist/server.mjs && test -f dist/server.cjs.br && mkdir -p public
 # The run-time tables brotli-compressed (the IP table packed into byte planes of differences
 # first: 5.9 MB to 1.1 MB of image, for about 95 ms more of the first /api/ip). Each reader takes
 # <file>.br where the plain file is missing (scripts/compress-tables.ts lists them).
@@ -81,11 +81,15 @@ RUN set -eu; \
 
 # ---- rootfs: the complete root of the final image, assembled and proven here ----
 # On the target platform: its node, its loader and libraries. POSIX sh (no bash-isms); the one GNU
-# flag is chroot's --userspec, for the compile cache.
+# flag is chroot's --userspec, for the code cache.
 FROM ${NODE_IMAGE} AS rootfs
 WORKDIR /app
-COPY --from=build /app/dist/server.mjs dist/server.mjs
+# The bundle as the image ships it, brotli-compressed (src/code-cache.ts reads it as the tables).
+COPY --from=build /app/dist/server.mjs /app/dist/server.cjs.br dist/
 COPY --from=build /app/public/ public/
+# What writes V8's code cache for the bundle (scripts/write-code-cache.ts), run below with the
+# node the image ships; it stays out of the root.
+COPY --from=build /app/dist/write-code-cache.mjs /tmp/write-code-cache.mjs
 # The run-time tables (IP -> zone, coordinates -> zone, places) are read from disk on first use,
 # not bundled: only their .br forms go into the root below.
 COPY --from=build /app/data/ data/
@@ -107,29 +111,21 @@ RUN set -eu; \
     mkdir -p "$root/home/nonroot"; \
     chown 65532:65532 "$root/home/nonroot"; \
     chmod 0700 "$root/home/nonroot"; \
-    cp dist/server.mjs "$root/app/dist/server.mjs"; \
+    cp dist/server.mjs dist/server.cjs.br "$root/app/dist/"; \
     for table in $(cd data && find . -name '*.br'); do \
       mkdir -p "$root/app/data/$(dirname "$table")"; \
       cp "data/$table" "$root/app/data/$table"; \
     done; \
     find public -type f -name '*.ts' -exec rm -f {} +; \
     cp -R public/. "$root/app/public/"; \
-    # The compile cache: the server started once, as the image's user (Node keys the cache by
-    # uid), asked for /, and stopped; Node writes V8's code for the bundle as it exits.
-    mkdir -p "$root/app/.cache"; \
-    chown 65532:65532 "$root/app/.cache"; \
-    NODE_COMPILE_CACHE=/app/.cache HOST=127.0.0.1 PORT=0 METRICS_PORT=off SHUTDOWN_DELAY_MS=0 \
-      chroot --userspec=65532:65532 "$root" /usr/local/bin/node /app/dist/server.mjs >/tmp/warm.log 2>&1 & warm=$!; \
-    i=0; \
-    until grep -q 'Server listening' /tmp/warm.log; do \
-      i=$((i + 1)); if [ "$i" -gt 200 ]; then cat /tmp/warm.log; exit 1; fi; sleep 0.1; \
-    done; \
-    port="$(sed -n 's#.*listening at http://127\.0\.0\.1:\([0-9]*\).*#\1#p' /tmp/warm.log | head -n 1)"; \
-    node -e "fetch('http://127.0.0.1:$port/').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; \
-    kill -TERM "$warm"; \
-    wait "$warm"; \
-    test -n "$(find "$root/app/.cache" -type f)" || { echo 'the compile cache stayed empty'; cat /tmp/warm.log; exit 1; }; \
-    chown -R 0:0 "$root/app/.cache"; \
+    # V8's code cache: the server started once from this root, as the image's user, asked for /,
+    # and the bytecode of all it ran saved to /app/dist/server.cjs.cache (src/code-cache.ts). V8
+    # takes a cache only from the very Node that wrote it, so it is written here, on the target.
+    cp /tmp/write-code-cache.mjs "$root/tmp/write-code-cache.mjs"; \
+    chown 65532:65532 "$root/app/dist"; \
+    chroot --userspec=65532:65532 "$root" /usr/local/bin/node /tmp/write-code-cache.mjs /app/dist/server.cjs; \
+    rm -f "$root/tmp/write-code-cache.mjs"; \
+    chown -R 0:0 "$root/app/dist"; \
     chmod -R a+rX,go-w "$root/app"; \
     chroot "$root" /usr/local/bin/node -e " \
       const now = Temporal.Now.zonedDateTimeISO('Europe/Moscow'); \
@@ -145,15 +141,14 @@ COPY --from=rootfs /rootfs/ /
 USER 65532:65532
 WORKDIR /app
 ENV NODE_ENV=production
-# V8's code for the bundle, compiled and cached at build (rootfs stage): a start skips compiling.
-ENV NODE_COMPILE_CACHE=/app/.cache
 EXPOSE 8080
 STOPSIGNAL SIGTERM
 # No shell and no curl in the image: node itself asks /healthz. Its own 2 s timeout is shorter
 # than Docker's 3 s, so a hung server is reported as unhealthy (exit 1), not killed mid-check.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["/usr/local/bin/node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz', { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Exec form: node is PID 1 and receives SIGTERM itself; the server drains and exits 0.
+# Exec form: node is PID 1 and receives SIGTERM itself; the server drains and exits 0. server.mjs
+# runs the bundle (server.cjs.br) from V8's code cache written in the rootfs stage.
 ENTRYPOINT ["/usr/local/bin/node", "/app/dist/server.mjs"]
 
 # Last, so a new revision or date never invalidates a cached layer above.

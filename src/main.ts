@@ -2,11 +2,40 @@
 import { once } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
 import closeWithGrace from 'close-with-grace'
+import type { FastifyInstance } from 'fastify'
 import { destination } from 'pino'
+import type { Config } from './config.ts'
+import type { Metrics } from './http/metrics.ts'
+import type { IpZones } from './ip/ip-zones.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import { DRAIN_TIMEOUT_MS, SERVER_LIMITS } from './server-limits.ts'
 
-if (typeof Temporal === 'undefined') {
+// Loaded after the Temporal check: the time domain may use Temporal as its modules load.
+const loadService = async () => {
+  const [app, config, zones, metrics, metricsServer, tzdb, ipZones] = await Promise.all([
+    import('./app.ts'),
+    import('./config.ts'),
+    import('./time/zones.ts'),
+    import('./http/metrics.ts'),
+    import('./http/metrics-server.ts'),
+    import('./time/tzdb.ts'),
+    import('./ip/ip-zones.ts'),
+  ])
+  return {
+    ...app,
+    ...config,
+    ...metrics,
+    ...metricsServer,
+    ...ipZones,
+    tzdbVersion: tzdb.tzdbVersion,
+    zones: zones.createZoneRegistry(),
+  }
+}
+
+type Service = Awaited<ReturnType<typeof loadService>>
+
+const requireTemporal = () => {
+  if (typeof Temporal !== 'undefined') return
   process.stderr.write(
     `moscow-time needs Node.js 26 or later (for Temporal); this is ${process.version}.\n` +
       'Run it with `npm start`, which installs and uses the Node version pinned in .node-version.\n',
@@ -14,33 +43,14 @@ if (typeof Temporal === 'undefined') {
   process.exit(1)
 }
 
-// Loaded after the check: the time domain may use Temporal as its modules load.
-const [
-  { buildApp },
-  { ConfigError, loadConfig },
-  { createZoneRegistry },
-  { createMetrics },
-  { createMetricsServer },
-  { tzdbVersion },
-  { loadIpZones },
-] = await Promise.all([
-  import('./app.ts'),
-  import('./config.ts'),
-  import('./time/zones.ts'),
-  import('./http/metrics.ts'),
-  import('./http/metrics-server.ts'),
-  import('./time/tzdb.ts'),
-  import('./ip/ip-zones.ts'),
-])
-
-const zones = createZoneRegistry()
-let config: ReturnType<typeof loadConfig>
-try {
-  config = loadConfig(process.env, zones.resolve)
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error
-  process.stderr.write(`moscow-time: ${error.message}\n`)
-  process.exit(2)
+const readConfig = ({ loadConfig, ConfigError, zones }: Service): Config => {
+  try {
+    return loadConfig(process.env, zones.resolve)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(`moscow-time: ${error.message}\n`)
+    return process.exit(2)
+  }
 }
 
 // Request lines leave in batches of up to 4 KB, and at least every second: a write(2) of its own
@@ -48,63 +58,83 @@ try {
 // batch to libuv's thread pool cost 2-3 µs per request more, and a stalled log reader then slows
 // the service instead of growing its memory. A crash loses at most that second.
 // Each step of starting and stopping is flushed at once, for whoever watches the process.
-const logs = destination({ dest: 1, sync: true, minLength: 4096 })
-setInterval(() => logs.flush(), 1000).unref()
-const flushLogs = () => logs.flush()
-// Every way out passes here (a signal, the hard deadline, an uncaught error, a failed listen).
-process.once('exit', () => logs.flushSync())
+const openLogs = () => {
+  const logs = destination({ dest: 1, sync: true, minLength: 4096 })
+  setInterval(() => logs.flush(), 1000).unref()
+  // Every way out passes here (a signal, the hard deadline, an uncaught error, a failed listen).
+  process.once('exit', () => logs.flushSync())
+  return logs
+}
 
-const lifecycle: Lifecycle = { ready: true }
-const metrics = createMetrics({ tzdbVersion })
-// One IP table for /api/ip and timezoned's GeoIP, read on the first lookup by either.
-let ipTable: ReturnType<typeof loadIpZones> | undefined
-const ipZones = () =>
-  (ipTable ??= loadIpZones(new URL('../data/ip-zones/ip-zones.bin', import.meta.url)))
-const app = buildApp({
-  config,
-  zones,
-  lifecycle,
-  metrics,
-  ipZones,
-  logStream: logs,
-  publicDir: new URL('../public/', import.meta.url),
-})
-// Scrapers get their own listener: the public port never shows the process's internals.
-const metricsServer =
-  config.metricsPort === null ? undefined : createMetricsServer(metrics, SERVER_LIMITS)
-// ezTime's UDP protocol, when TIMEZONED_PORT asks for it (docs/devices.md).
-let timezoned: { close(): Promise<void> } | undefined
+type Running = {
+  config: Config
+  app: FastifyInstance
+  lifecycle: Lifecycle
+  metrics: Metrics
+  ipZones: () => IpZones
+  flushLogs: () => void
+  metricsServer: ReturnType<Service['createMetricsServer']> | undefined
+  /** ezTime's UDP protocol, when TIMEZONED_PORT asks for it (docs/devices.md). */
+  timezoned?: { close(): Promise<void> }
+}
 
-closeWithGrace(
-  {
-    delay: config.shutdownDelayMs + DRAIN_TIMEOUT_MS,
-    logger: { error: (message: unknown) => app.log.error(message) },
-  },
-  async ({ signal, err }) => {
-    lifecycle.ready = false
-    if (err) {
-      app.log.error({ err }, 'uncaught error: closing, then exiting with status 1')
+const build = (service: Service, config: Config): Running => {
+  const logs = openLogs()
+  const lifecycle: Lifecycle = { ready: true }
+  const metrics = service.createMetrics({ tzdbVersion: service.tzdbVersion })
+  // One IP table for /api/ip and timezoned's GeoIP, read on the first lookup by either.
+  let ipTable: IpZones | undefined
+  const ipZones = () =>
+    (ipTable ??= service.loadIpZones(new URL('../data/ip-zones/ip-zones.bin', import.meta.url)))
+  const app = service.buildApp({
+    config,
+    zones: service.zones,
+    lifecycle,
+    metrics,
+    ipZones,
+    logStream: logs,
+    publicDir: new URL('../public/', import.meta.url),
+  })
+  // Scrapers get their own listener: the public port never shows the process's internals.
+  const metricsServer =
+    config.metricsPort === null ? undefined : service.createMetricsServer(metrics, SERVER_LIMITS)
+  return { config, app, lifecycle, metrics, ipZones, flushLogs: () => logs.flush(), metricsServer }
+}
+
+const closeOnSignals = (running: Running) => {
+  const { config, app, lifecycle, flushLogs } = running
+  closeWithGrace(
+    {
+      delay: config.shutdownDelayMs + DRAIN_TIMEOUT_MS,
+      logger: { error: (message: unknown) => app.log.error(message) },
+    },
+    async ({ signal, err }) => {
+      lifecycle.ready = false
+      if (err) {
+        app.log.error({ err }, 'uncaught error: closing, then exiting with status 1')
+        flushLogs()
+      } else {
+        // Load balancers need time to see /readyz fail; keep serving until they stop sending.
+        app.log.info(
+          { signal, delayMs: config.shutdownDelayMs },
+          'shutdown: not ready, still serving',
+        )
+        flushLogs()
+        await sleep(config.shutdownDelayMs)
+      }
+      // Idle keep-alive sockets close now; requests in flight finish, answered with Connection: close.
+      app.log.info('shutdown: draining')
       flushLogs()
-    } else {
-      // Load balancers need time to see /readyz fail; keep serving until they stop sending.
-      app.log.info(
-        { signal, delayMs: config.shutdownDelayMs },
-        'shutdown: not ready, still serving',
-      )
-      flushLogs()
-      await sleep(config.shutdownDelayMs)
-    }
-    // Idle keep-alive sockets close now; requests in flight finish, answered with Connection: close.
-    app.log.info('shutdown: draining')
-    flushLogs()
-    await Promise.all([app.close(), timezoned?.close()])
-    metricsServer?.close()
-    metricsServer?.closeAllConnections()
-    app.log.info('shutdown: closed')
-  },
-)
+      await Promise.all([app.close(), running.timezoned?.close()])
+      running.metricsServer?.close()
+      running.metricsServer?.closeAllConnections()
+      app.log.info('shutdown: closed')
+    },
+  )
+}
 
-try {
+const listen = async (running: Running, zones: Service['zones']) => {
+  const { config, app, metricsServer } = running
   await app.listen({ port: config.port, host: config.host })
   if (metricsServer) {
     metricsServer.listen({ port: config.metricsPort ?? 0, host: config.metricsHost })
@@ -114,19 +144,33 @@ try {
   if (config.timezonedPort !== null) {
     const { startTimezoned } = await import('./udp/timezoned-server.ts')
     const [port, host] = [config.timezonedPort, config.timezonedHost]
-    timezoned = await startTimezoned({
+    running.timezoned = await startTimezoned({
       port,
       host,
       zones,
-      ipZones,
+      ipZones: running.ipZones,
       fallbackZone: config.ipFallbackZone,
-      registry: metrics.registry,
+      registry: running.metrics.registry,
       log: app.log,
     })
     app.log.info({ port, host, protocol: 'udp' }, 'timezoned listening')
   }
-  flushLogs()
-} catch (error) {
-  app.log.fatal({ err: error }, 'cannot listen')
-  process.exit(1)
 }
+
+const main = async () => {
+  requireTemporal()
+  const service = await loadService()
+  const running = build(service, readConfig(service))
+  closeOnSignals(running)
+  try {
+    await listen(running, service.zones)
+    running.flushLogs()
+  } catch (error) {
+    running.app.log.fatal({ err: error }, 'cannot listen')
+    process.exit(1)
+  }
+}
+
+// Not awaited: the bundle is CommonJS (scripts/build.ts), which has no top-level await. A failure
+// before close-with-grace is armed still ends the process, as an unhandled rejection.
+void main()

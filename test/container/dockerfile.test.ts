@@ -196,6 +196,17 @@ describe('the Dockerfile', () => {
     assert.match(script, /chroot "\$root" \/usr\/local\/bin\/node --check/)
   })
 
+  test("writes the bundle's code cache from the root, with the node it ships, as its user", () => {
+    const script = scriptOf(stageNamed('rootfs'))
+    const writes =
+      /chroot --userspec=65532:65532 "\$root" \/usr\/local\/bin\/node \S*write-code-cache\.mjs \/app\/dist\/server\.cjs/
+    assert.match(script, writes)
+    // V8 takes a cache only from the node that wrote it: the stripped one, already in the root.
+    assert.ok(script.indexOf('cp /stripped/node') < script.search(writes))
+    assert.match(script, /rm -f "\$root\/tmp\/write-code-cache\.mjs"/, 'the writer leaves no trace')
+    assert.match(script, /chown -R 0:0 "\$root\/app\/dist"/, 'the cache belongs to root')
+  })
+
   test('copies only the assembled root into the final stage, which runs nothing', () => {
     const copies = ofKind('COPY', finalStage)
     assert.equal(copies.length, 1)

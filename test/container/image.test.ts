@@ -110,10 +110,14 @@ await engineSuite('the production image', () => {
   test('holds only node, the libraries it loads, the user database, /tmp and the app', () => {
     // Docker itself adds /.dockerenv, /dev, /proc, /sys and /etc/{hosts,hostname,resolv.conf,mtab}.
     const allowed =
-      /^\/(\.dockerenv|dev|proc|sys|tmp|etc|etc\/(hosts|hostname|resolv\.conf|mtab|passwd|group)|home|home\/nonroot|usr|usr\/local|usr\/local\/bin|usr\/local\/bin\/node|app|app\/dist|app\/dist\/server\.mjs|app\/public(\/.*)?|app\/data|app\/data\/[^/]+|app\/data\/[^/]+\/[^/]+\.br|app\/\.cache(\/.*)?|lib|lib64|lib\/[^/]+|lib\/[^/]+\/[^/]+\.so[.0-9]*|lib64\/ld-linux[^/]*\.so[.0-9]*|lib\/ld-[^/]+\.so[.0-9]*|dev\/.*|proc\/.*|sys\/.*)$/
+      /^\/(\.dockerenv|dev|proc|sys|tmp|etc|etc\/(hosts|hostname|resolv\.conf|mtab|passwd|group)|home|home\/nonroot|usr|usr\/local|usr\/local\/bin|usr\/local\/bin\/node|app|app\/dist|app\/dist\/server\.(mjs|cjs\.br|cjs\.cache)|app\/public(\/.*)?|app\/data|app\/data\/[^/]+|app\/data\/[^/]+\/[^/]+\.br|lib|lib64|lib\/[^/]+|lib\/[^/]+\/[^/]+\.so[.0-9]*|lib64\/ld-linux[^/]*\.so[.0-9]*|lib\/ld-[^/]+\.so[.0-9]*|dev\/.*|proc\/.*|sys\/.*)$/
     const unexpected = files.map((entry) => entry.path).filter((path) => !allowed.test(path))
     assert.deepEqual(unexpected, [])
-    assert.ok(files.some((entry) => entry.path === '/app/dist/server.mjs'))
+    for (const bundle of ['server.mjs', 'server.cjs.br', 'server.cjs.cache'])
+      assert.ok(
+        files.some((entry) => entry.path === `/app/dist/${bundle}`),
+        bundle,
+      )
     assert.ok(files.some((entry) => entry.path === '/app/data/ip-zones/ip-zones.bin.br'))
     const tmp = files.find((entry) => entry.path === '/tmp')
     assert.equal(tmp?.mode, 'drwxrwxrwt', '/tmp is world-writable with the sticky bit')
@@ -280,6 +284,8 @@ await engineSuite('the production image', () => {
           `SHUTDOWN_DELAY_MS=${SHUTDOWN_DELAY_MS}`,
           '-e',
           'LOG_LEVEL=warn',
+          '-e',
+          'NODE_DEBUG=code-cache',
           image.tag,
         ])
         await waitFor(
@@ -299,6 +305,11 @@ await engineSuite('the production image', () => {
       assert.equal(response.status, 200)
       assert.match(response.headers.get('content-type') ?? '', /^text\/html/)
       assert.match(await response.text(), /Moscow/)
+    })
+
+    test('starts from the code cache that its own node wrote at build', async () => {
+      const logs = await docker(['logs', name])
+      assert.match(logs.stderr, /CODE-CACHE \d+: took \/app\/dist\/server\.cjs\.cache/)
     })
 
     test('tells the right Moscow time from inside the container', async () => {
