@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { createCitiesPage } from '../render/cities-page.ts'
 import { createCountryPage } from '../render/country-page.ts'
 import { createPageRenderer } from '../render/page.ts'
+import { createRenderNow } from '../render/page-cache.ts'
 import { createSearchPages } from '../render/search-pages.ts'
 import type { Clock } from '../time/clock.ts'
 import type { TimeDescriber } from '../time/time-info.ts'
@@ -78,8 +79,9 @@ export const registerPageRoutes = async (
   const searchPages = createSearchPages(pageAssets)
   const countryPage = createCountryPage(pageAssets)
 
-  registerZonePages(app, { clock, describe, zones, timeZone, render, citiesPage })
-  registerPlacePages(app, { clock, describe, places, render, searchPages, countryPage })
+  const renderNow = createRenderNow({ clock, describe }, render)
+  registerZonePages(app, { zones, timeZone, renderNow, citiesPage })
+  registerPlacePages(app, { places, renderNow, searchPages, countryPage })
   registerSearchPage(app, { places, pages: searchPages })
 
   app.get<{ Params: { file: string } }>(`${ASSET_PREFIX}:file`, (request, reply) => {

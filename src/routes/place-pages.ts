@@ -5,16 +5,16 @@ import { pathOf } from '../http/api-contract.ts'
 import { sendError } from '../http/error-answers.ts'
 import type { RenderCountryPage } from '../render/country-page.ts'
 import { COUNTRY_PAGE_SIZE, countryPages } from '../render/country-page.ts'
-import type { RenderPage } from '../render/page.ts'
-import { buildPageModel, type ModelInput } from '../render/page-model.ts'
+import type { RenderNow } from '../render/page-cache.ts'
+import { buildPageModel } from '../render/page-model.ts'
 import { COUNTRY_PREFIX, countryPath, pagePlaceOf } from '../render/place-view.ts'
 import type { SearchPages } from '../render/search-pages.ts'
 import { languageOf, redirectKeepingLanguage, sendHtml } from './html-answer.ts'
 import type { PlaceData } from './place-data.ts'
 
-export type PlacePagesDeps = ModelInput & {
+export type PlacePagesDeps = {
   places: PlaceData
-  render: RenderPage
+  renderNow: RenderNow
   searchPages: SearchPages
   countryPage: RenderCountryPage
 }
@@ -37,14 +37,10 @@ export const registerPlacePages = (app: FastifyInstance, deps: PlacePagesDeps) =
         deps.searchPages.namesakes(canonical, answer.places, language),
       )
     const { place } = answer
-    const model = buildPageModel(
-      deps,
-      place.zone,
-      canonical,
-      language,
-      pagePlaceOf(place, language),
+    const html = deps.renderNow(canonical, language, (input) =>
+      buildPageModel(input, place.zone, canonical, language, pagePlaceOf(place, language)),
     )
-    return sendHtml(reply, language, deps.render(model, language))
+    return sendHtml(reply, language, html)
   })
 
   const sendCountry = (request: FastifyRequest, reply: FastifyReply, code: string, page = '1') => {

@@ -3,22 +3,26 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isApiPath, pathOf } from '../http/api-contract.ts'
 import { sendError } from '../http/error-answers.ts'
 import type { Language } from '../i18n/languages.ts'
-import type { RenderPage } from '../render/page.ts'
-import { buildPageModel, type ModelInput } from '../render/page-model.ts'
+import type { RenderNow } from '../render/page-cache.ts'
+import { buildPageModel } from '../render/page-model.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
 import { languageOf, redirectKeepingLanguage, sendHtml } from './html-answer.ts'
 
-export type ZonePagesDeps = ModelInput & {
+export type ZonePagesDeps = {
   zones: ZoneRegistry
   /** The zone of `/`. */
   timeZone: string
-  render: RenderPage
+  renderNow: RenderNow
   citiesPage: (language: Language) => string
 }
 
 export const registerZonePages = (app: FastifyInstance, deps: ZonePagesDeps) => {
   const sendPage = (reply: FastifyReply, language: Language, zone: string, path: string) =>
-    sendHtml(reply, language, deps.render(buildPageModel(deps, zone, path, language), language))
+    sendHtml(
+      reply,
+      language,
+      deps.renderNow(path, language, (input) => buildPageModel(input, zone, path, language)),
+    )
 
   app.get('/', (request, reply) => sendPage(reply, languageOf(request), deps.timeZone, '/'))
 
