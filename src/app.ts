@@ -19,7 +19,7 @@ import { createMetrics, type Metrics } from './http/metrics.ts'
 import { createNodeServer } from './http/node-server.ts'
 import { addRequestGate } from './http/request-gate.ts'
 import { logAnswer } from './http/request-log.ts'
-import { securityHeadersFor } from './http/security-headers.ts'
+import { addSecurityHeaders, securityHeadersFor } from './http/security-headers.ts'
 import { type IpZones, loadIpZones } from './ip/ip-zones.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import { loadZoneShapes, type ZoneShapes } from './places/zone-at.ts'
@@ -166,6 +166,7 @@ export const buildApp = ({
     ready: () => lifecycle.ready,
   })
   addRequestGate(app, closes)
+  addSecurityHeaders(app)
   recordAnswers(app, metrics)
   setErrorAnswers(app, createErrorPage({ timeZone: config.timeZone }))
   // Registered as a plugin, so they load at ready(): onRoute hooks added until then see them all.

@@ -47,7 +47,8 @@ export const SERVER_LIMITS: Readonly<ServerLimits> = {
   requestTimeout: 15_000,
   // Above the 60-65 s idle timeouts of common load balancers and nginx, so they close first, never us mid-request.
   keepAliveTimeout: 72_000,
-  // Answers are a few KiB; a connection silent this long mid-request is a slow reader.
+  // Answers are a few KiB: a connection whose answers go unread this long is a reader that
+  // stopped. Enforced by the connection tracker, not Node's socket timeout (node-server.ts).
   connectionTimeout: 30_000,
   // Timeouts fire within 1 s of their limit; a check is one pass over the open connections.
   connectionsCheckingInterval: 1_000,

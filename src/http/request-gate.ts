@@ -1,5 +1,5 @@
-// The request gate, the one hook every request passes before its route: the answer's security
-// headers and connection, then one Host, bodies only where a route takes JSON (timeapi.io's POST
+// The request gate, the one hook every request passes before its route: the answer's connection,
+// then one Host, bodies only where a route takes JSON (timeapi.io's POST
 // routes), GET and HEAD elsewhere, CORS preflights for the APIs.
 import type { IncomingMessage } from 'node:http'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -13,7 +13,6 @@ import {
 import { sendError } from './error-answers.ts'
 import { judgeJsonRequest, takesJsonBody } from './json-body.ts'
 import { sendProblem } from './problem-details.ts'
-import { securityHeadersFor } from './security-headers.ts'
 
 const hasBody = (headers: IncomingMessage['headers']) =>
   headers['transfer-encoding'] !== undefined ||
@@ -25,8 +24,11 @@ const hasBody = (headers: IncomingMessage['headers']) =>
 // lets two Hosts through.)
 const hostCount = (rawHeaders: string[]) => {
   let count = 0
-  for (let i = 0; i < rawHeaders.length; i += 2)
-    if (rawHeaders[i]?.toLowerCase() === 'host') count += 1
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] as string
+    // Lower-cased only when it may be Host: most names are not four letters long.
+    if (name.length === 4 && (name === 'Host' || name.toLowerCase() === 'host')) count += 1
+  }
   return count
 }
 
@@ -65,7 +67,6 @@ const keepAliveQuietly = (request: FastifyRequest, reply: FastifyReply, close: b
 export const addRequestGate = (app: FastifyInstance, closes: ConnectionDecision) => {
   app.addHook('onRequest', (request, reply, done) => {
     const path = pathOf(request.url)
-    reply.headers(securityHeadersFor(path))
     const close = closes(request)
     const raw = request.raw
     const hosts = hostCount(raw.rawHeaders)

@@ -1,8 +1,9 @@
 // Security headers by kind of answer, computed once: helmet's whole set, with a strict CSP, for
 // documents (pages, and whatever a browser may render); a handful for the APIs' JSON and text.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { FastifyInstance } from 'fastify'
 import helmet, { type HelmetOptions } from 'helmet'
-import { isApiPath } from './api-contract.ts'
+import { isApiPath, pathOf } from './api-contract.ts'
 
 const HELMET_OPTIONS = {
   contentSecurityPolicy: {
@@ -57,3 +58,14 @@ export const API_HEADERS: Readonly<Record<string, string>> = {
 /** The set for an answer at `path`: the APIs' own, or a document's. */
 export const securityHeadersFor = (path: string) =>
   isApiPath(path) ? API_HEADERS : DOCUMENT_HEADERS
+
+/**
+ * Sets them on every answer Fastify sends. The answers written with headers made once (the time,
+ * the probes, the pages: prepared-answer.ts) carry their set in those, and skip this hook.
+ */
+export const addSecurityHeaders = (app: FastifyInstance) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.headers(securityHeadersFor(pathOf(request.url)))
+    done(null, payload)
+  })
+}
