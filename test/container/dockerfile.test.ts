@@ -234,9 +234,12 @@ describe('the Dockerfile', () => {
     assert.deepEqual(exposes, [[String(defaultPort)]])
   })
 
-  test('sets NODE_ENV=production in the final stage', () => {
+  test('sets NODE_ENV=production and bounds V8’s heap in the final stage', () => {
     const envs = ofKind('ENV', finalStage).map((env) => env.getArgumentsContent())
     assert.ok(envs.includes('NODE_ENV=production'))
+    const options = envs.find((env) => env?.startsWith('NODE_OPTIONS=')) ?? ''
+    assert.match(options, /--max-old-space-size=96\b/)
+    assert.match(options, /--max-semi-space-size=8\b/)
   })
 
   test('starts node as PID 1 in exec form', () => {
