@@ -13,9 +13,11 @@ for (const response of captured) {
   const headers = Object.fromEntries(response.headers)
   const body = Buffer.from(response.body, 'base64')
   // Fastify routes the path without its query (each captured path has its own).
-  app.get(response.path.split('?')[0] ?? '/', (_request, reply) =>
-    reply.code(response.status).headers(headers).send(body),
-  )
+  app.get(response.path.split('?')[0] ?? '/', (request, reply) => {
+    // As the service answers HTTP/1.1 (src/http/request-gate.ts): no Connection and Keep-Alive.
+    if (request.raw.httpVersion === '1.1') reply.raw.removeHeader('connection')
+    return reply.code(response.status).headers(headers).send(body)
+  })
 }
 await app.listen({ port: Number(port), host })
 process.on('SIGTERM', () => app.close().then(() => process.exit(0)))

@@ -14,7 +14,7 @@ const headers = ['content-type', MINIMAL_TYPE, 'content-length', String(MINIMAL_
 const server = createServer((_request, response) => {
   response.writeHead(200, headers).end(MINIMAL_BODY)
 })
-// Fastify's default, so its Keep-Alive header has the service's length too.
+// Fastify's default, as the service's.
 server.keepAliveTimeout = 72_000
 server.listen(Number(port), host)
 process.on('SIGTERM', () => server.close(() => process.exit(0)))

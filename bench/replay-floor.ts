@@ -24,7 +24,7 @@ const routes = new Map(
     response.path,
     {
       status: response.status,
-      headers: response.headers.flat(),
+      headers: Object.fromEntries(response.headers),
       body: Buffer.from(response.body, 'base64'),
     },
   ]),
@@ -36,9 +36,12 @@ const server = createServer((request, response) => {
     response.writeHead(404).end()
     return
   }
+  // As the service answers HTTP/1.1 (src/http/request-gate.ts): no Connection and Keep-Alive.
+  if (request.httpVersion === '1.1') response.removeHeader('connection')
+  // Headers as an object, as the service writes them: writeHead's flat-array form costs more.
   response.writeHead(route.status, route.headers).end(route.body)
 })
-// Fastify's default, so its Keep-Alive header has the service's length too.
+// Fastify's default, as the service's.
 server.keepAliveTimeout = 72_000
 server.listen(Number(port), host, () => {
   const address = server.address()

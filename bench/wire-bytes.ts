@@ -9,7 +9,7 @@ export type WireSize = {
   head: number
   body: number
   total: number
-  /** How many header lines: ours and the three node:http writes (Date, Connection, Keep-Alive). */
+  /** How many header lines, those node:http writes (Date; Connection and Keep-Alive where kept) among them. */
   headers: number
 }
 
