@@ -1,22 +1,12 @@
 // City pages and the index in a real browser, and the day's sun against an independent computation.
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
-import type { FastifyInstance } from 'fastify'
-import { type Browser, chromium } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/chromium.ts'
-import { buildApp } from '../../src/app.ts'
-import { loadConfig } from '../../src/config.ts'
+import type { Browser } from 'playwright-core'
 import { fixedClock } from '../../src/time/clock.ts'
 import { findPeriod, zonePlaces } from '../../src/time/tzdb.ts'
-import { createZoneRegistry } from '../../src/time/zones.ts'
 import { plain } from '../fixtures.ts'
+import { type BrowserSite, closeBrowserSite, openBrowserSite, skip } from './browser-site.ts'
 import { noaaSun } from './noaa-sun.ts'
-
-if (!existsSync(CHROMIUM) && process.env.CI === 'true')
-  throw new Error(`${CHROMIUM} is missing: set CHROME_PATH or install chromium`)
-const skip = existsSync(CHROMIUM) ? false : `no ${CHROMIUM}: apt-get install chromium to run`
 
 const NOW = '2026-11-27T13:20:31Z'
 const wallMinutes = (zone: string, ms: number) => {
@@ -25,25 +15,15 @@ const wallMinutes = (zone: string, ms: number) => {
   return local.getUTCHours() * 60 + local.getUTCMinutes()
 }
 
-let app: FastifyInstance
+let site: BrowserSite | undefined
 let browser: Browser
 let origin = ''
 before(async () => {
   if (skip) return
-  const zones = createZoneRegistry()
-  app = buildApp({
-    config: loadConfig({ LOG_LEVEL: 'silent' }, zones.resolve),
-    clock: fixedClock(NOW),
-    zones,
-  })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
+  site = await openBrowserSite(fixedClock(NOW))
+  ;({ browser, origin } = site)
 })
-after(async () => {
-  await browser?.close()
-  await app?.close()
-})
+after(() => closeBrowserSite(site))
 
 const visibleText = async (path: string, javaScript = true) => {
   const context = await browser.newContext({ javaScriptEnabled: javaScript })

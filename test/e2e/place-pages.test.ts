@@ -1,45 +1,25 @@
 // Place pages, a shared name's list and a country's page in a real browser; a place's sun
 // against NOAA's equations at the place's own coordinates.
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
-import type { FastifyInstance } from 'fastify'
-import { type Browser, chromium } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/chromium.ts'
-import { buildApp } from '../../src/app.ts'
-import { loadConfig } from '../../src/config.ts'
+import type { Browser } from 'playwright-core'
 import { fixedClock } from '../../src/time/clock.ts'
 import { findPeriod } from '../../src/time/tzdb.ts'
-import { createZoneRegistry } from '../../src/time/zones.ts'
 import { plain } from '../fixtures.ts'
+import { type BrowserSite, closeBrowserSite, openBrowserSite, skip } from './browser-site.ts'
 import { noaaSun } from './noaa-sun.ts'
-
-if (!existsSync(CHROMIUM) && process.env.CI === 'true')
-  throw new Error(`${CHROMIUM} is missing: set CHROME_PATH or install chromium`)
-const skip = existsSync(CHROMIUM) ? false : `no ${CHROMIUM}: apt-get install chromium to run`
 
 const NOW = '2026-11-27T13:20:31Z'
 
-let app: FastifyInstance
+let site: BrowserSite | undefined
 let browser: Browser
 let origin = ''
 before(async () => {
   if (skip) return
-  const zones = createZoneRegistry()
-  app = buildApp({
-    config: loadConfig({ LOG_LEVEL: 'silent' }, zones.resolve),
-    clock: fixedClock(NOW),
-    zones,
-  })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
+  site = await openBrowserSite(fixedClock(NOW))
+  ;({ browser, origin } = site)
 })
-after(async () => {
-  await browser?.close()
-  await app?.close()
-})
+after(() => closeBrowserSite(site))
 
 /** The page as a reader sees it, with or without the script. */
 const visit = async (path: string, javaScript = true) => {

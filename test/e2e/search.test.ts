@@ -1,20 +1,10 @@
 // The search field in a real browser: with the script, suggestions as you type (the ARIA combobox
 // pattern, keyboard and pointer, no layout shift); without it, the plain form.
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
-import type { FastifyInstance } from 'fastify'
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/chromium.ts'
-import { buildApp } from '../../src/app.ts'
-import { loadConfig } from '../../src/config.ts'
-import { createZoneRegistry } from '../../src/time/zones.ts'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { plain } from '../fixtures.ts'
-
-if (!existsSync(CHROMIUM) && process.env.CI === 'true')
-  throw new Error(`${CHROMIUM} is missing: set CHROME_PATH or install chromium`)
-const skip = existsSync(CHROMIUM) ? false : `no ${CHROMIUM}: apt-get install chromium to run`
+import { type BrowserSite, closeBrowserSite, openBrowserSite, skip } from './browser-site.ts'
 
 // Layout shifts from before the first paint on, and what moved (for the failure message).
 const CLS = `(() => {
@@ -34,24 +24,16 @@ const DESKTOP = { viewport: { width: 1440, height: 900 } }
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 const RUSSIAN = { extraHTTPHeaders: { 'Accept-Language': 'ru' } }
 
-let app: FastifyInstance
+let site: BrowserSite | undefined
 let browser: Browser
 let origin = ''
 before(async () => {
   if (skip) return
-  const zones = createZoneRegistry()
-  app = buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }, zones.resolve), zones })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   // The index loads on first use: the first suggestion should not wait for it.
-  await fetch(`${origin}/api/places?q=warm`)
-  await fetch(`${origin}/city/Kazan`)
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
+  site = await openBrowserSite(undefined, ['/api/places?q=warm', '/city/Kazan'])
+  ;({ browser, origin } = site)
 })
-after(async () => {
-  await browser?.close()
-  await app?.close()
-})
+after(() => closeBrowserSite(site))
 
 /** Opens a page; `problems` collects console errors, page errors and requests off the origin. */
 const open = async (path: string, options: BrowserContextOptions = {}) => {
