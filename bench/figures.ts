@@ -3,6 +3,7 @@ import type { ColdStarts } from './phases/cold-start.ts'
 import type { HalfRate } from './phases/half-rate.ts'
 import type { MaxRate } from './phases/max-rate.ts'
 import type { IdleMemory, PeakMemory } from './phases/memory.ts'
+import type { Tables } from './phases/tables.ts'
 import type { Wire } from './phases/wire.ts'
 
 export type Figures = {
@@ -14,4 +15,5 @@ export type Figures = {
   cold: ColdStarts
   idle: IdleMemory
   peak: PeakMemory
+  tables: Tables
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: the production bundle beside bare node:http (the minimal floor, a fixed 30-byte
 // answer, and the replay floor, the service's own bytes) and Fastify alone (on each of the two), in
 // one run on one machine, each route loaded by autocannon and by Debian's wrk. Loopback only and
-// bounded in time (about 12 minutes at the defaults); docs/performance.md explains each figure.
+// bounded in time (about 13 minutes at the defaults); docs/performance.md explains each figure.
 //   --write       also put the report into docs/performance.md
 //   --no-fastify  leave Fastify alone out (about three minutes less)
 //   --pipelined   also measure with autocannon at pipelining 10 (about six minutes more)
@@ -11,7 +11,8 @@
 // docs/performance.md gives the targets' "before"). Without wrk on PATH the bench leaves its
 // columns out and says so; with CI=true it fails instead.
 // The phases, in order: start the servers (bench/start-servers.ts), then bench/phases/: answers on
-// the wire, idle memory, maximum rate, half rate, cold start; then the report (bench/report.ts).
+// the wire, idle memory, maximum rate, half rate, cold start, the place index beside the IP table;
+// then the report (bench/report.ts).
 import { spawnSync } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { autocannonTool } from './load-autocannon.ts'
@@ -23,6 +24,7 @@ import { measureColdStarts } from './phases/cold-start.ts'
 import { measureHalfRate } from './phases/half-rate.ts'
 import { measureMaxRate } from './phases/max-rate.ts'
 import { idleMemory, samplePeakMemory } from './phases/memory.ts'
+import { measureTables } from './phases/tables.ts'
 import { measureWire } from './phases/wire.ts'
 import { report } from './report.ts'
 import { MINIMAL, REPLAY, SERVICE } from './server-kinds.ts'
@@ -91,8 +93,9 @@ const main = async () => {
   for (const server of servers) await stopServer(server)
   const cold = await measureColdStarts(bench, start)
   remove()
+  const tables = measureTables()
 
-  const text = report(bench, { wire, maxRate, pipelined, halfRate, cold, idle, peak })
+  const text = report(bench, { wire, maxRate, pipelined, halfRate, cold, idle, peak, tables })
   console.log(`\n${text}\n`)
   console.log(`bench: done in ${fixed((performance.now() - started) / 1000)} s`)
   if (options.write) writeReport(text)
