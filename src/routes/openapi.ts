@@ -1,33 +1,18 @@
 // The OpenAPI 3.1 description of the API, built from the schemas the routes serialize with.
 import { API_ERRORS } from '../http/api-contract.ts'
 import { tzdbVersion } from '../time/tzdb.ts'
+import { jsonAnswer as json, pathParam, textAnswer as text } from './openapi-parts.ts'
 import { placesOperation } from './places.ts'
 import { posixOperations } from './posix.ts'
 import { errorSchema, statusSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
 import { timeNowPaths } from './time-now.ts'
 import { timeApiComponents, timeApiPaths } from './timeapi/openapi.ts'
 
-const json = (schema: object, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-const text = (description: string) => ({
-  description,
-  content: { 'text/plain': { schema: { type: 'string' } } },
-})
 const unknownLocation = json(
   errorSchema,
   `Unknown zone or area: \`{"error":"${API_ERRORS.unknownLocation}"}\``,
 )
 const unknownLocationText = text(`\`Error: ${API_ERRORS.unknownLocation}\``)
-const pathParam = (name: string, description: string, example: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string' },
-  example,
-})
 const area = pathParam(
   'area',
   'First part of an IANA name, or a one-part zone such as UTC',

@@ -6,6 +6,7 @@ import { sendError } from '../http/error-answers.ts'
 import { sendJson } from '../http/json-answer.ts'
 import { loadPlaceIndex, type Place } from '../places/place-index.ts'
 import { createPlaceSearch, DEFAULT_LIMIT, MAX_LIMIT, type PlaceSearch } from '../places/search.ts'
+import { jsonAnswer } from './openapi-parts.ts'
 import { errorSchema, placeListSchema } from './schemas.ts'
 
 export const PLACES_ROUTE = '/api/places'
@@ -85,10 +86,6 @@ export const registerPlaceRoutes = (app: FastifyInstance, dir: URL | (() => Plac
 
 // ---- its OpenAPI description ----
 
-const jsonAnswer = (schema: object, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
 const queryParam = (name: string, description: string, schema: object, example: string) => ({
   name,
   in: 'query',

@@ -7,6 +7,7 @@ import { sendError } from '../http/error-answers.ts'
 import { JSON_TYPE, TEXT_TYPE } from '../http/media-types.ts'
 import { posixTzOf, tzdbNames, tzdbVersion } from '../time/tzdb.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
+import { pathParam } from './openapi-parts.ts'
 import { errorSchema } from './schemas.ts'
 
 export const POSIX_ROUTES = {
@@ -94,14 +95,6 @@ export const registerPosixRoutes = (app: FastifyInstance, zones: ZoneRegistry) =
 
 // ---- their OpenAPI description ----
 
-const zoneParam = (name: string, description: string, example: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string' },
-  example,
-})
 const CACHING =
   "Answers carry an ETag (the tzdb release and a hash of the body) and `Cache-Control: public, max-age=86400`; a request whose If-None-Match names the ETag gets 304 and no body. The strings are TZif footers of the vendored tzdb release, as `zic` writes them (RFC 8536 section 3.3): docs/devices.md lists the ones some embedded C libraries misread. Not part of worldtimeapi.org's API."
 const notModified = { description: 'If-None-Match named the current ETag: no body' }
@@ -157,15 +150,15 @@ export const posixOperations = {
     },
   },
   '/api/posix/{area}': posixZone('The POSIX TZ string of a one-part zone such as UTC', [
-    zoneParam('area', 'A one-part zone or link name, any case', 'UTC'),
+    pathParam('area', 'A one-part zone or link name, any case', 'UTC'),
   ]),
   '/api/posix/{area}/{location}': posixZone("A zone's POSIX TZ string", [
-    zoneParam('area', 'First part of an IANA name, any case', 'Europe'),
-    zoneParam('location', 'Second part of an IANA name', 'Moscow'),
+    pathParam('area', 'First part of an IANA name, any case', 'Europe'),
+    pathParam('location', 'Second part of an IANA name', 'Moscow'),
   ]),
   '/api/posix/{area}/{location}/{region}': posixZone("A three-part zone's POSIX TZ string", [
-    zoneParam('area', 'First part of an IANA name, any case', 'America'),
-    zoneParam('location', 'Second part of an IANA name', 'Argentina'),
-    zoneParam('region', 'Third part of an IANA name', 'Buenos_Aires'),
+    pathParam('area', 'First part of an IANA name, any case', 'America'),
+    pathParam('location', 'Second part of an IANA name', 'Argentina'),
+    pathParam('region', 'Third part of an IANA name', 'Buenos_Aires'),
   ]),
 }

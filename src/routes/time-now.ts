@@ -7,6 +7,7 @@ import { sendError } from '../http/error-answers.ts'
 import { parseIp } from '../ip/ip-address.ts'
 import type { IpZones } from '../ip/ip-zones.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
+import { jsonAnswer, pathParam as part } from './openapi-parts.ts'
 import { errorSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
 import { type SendTime, sendList, timeHeaders, type ZoneList, zoneList } from './time-answers.ts'
 
@@ -59,18 +60,6 @@ export const registerTimeNowRoutes = (app: FastifyInstance, deps: TimeNowDeps) =
 // ---- its OpenAPI description (src/routes/openapi.ts adds it) ----
 
 const TAG = 'time.now'
-const jsonAnswer = (schema: object, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-const part = (name: string, description: string, example: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string' },
-  example,
-})
 const notFound = jsonAnswer(errorSchema, 'Unknown zone or area: `{"error":"unknown location"}`')
 const timeOperation = (summary: string, parameters: object[]) => ({
   get: {

@@ -1,21 +1,14 @@
 // timeapi.io's operations in the OpenAPI document (src/routes/openapi.ts adds them), tagged as its
 // dialect, with examples the OpenAPI test calls.
 import { TIMEAPI_ROUTES } from '../../http/api-contract.ts'
+import { jsonAnswer as json, textAnswer as sentence } from '../openapi-parts.ts'
 import { timeApiBodies, timeApiSchemas } from './schemas.ts'
 
 const TAG = 'timeapi.io'
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
-const json = (schema: object, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ref('ProblemDetails') } },
-})
-const sentence = (description: string) => ({
-  description,
-  content: { 'text/plain': { schema: { type: 'string' } } },
 })
 const query = (name: string, description: string, example: string, type = 'string') => ({
   name,
