@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
-import { once } from 'node:events'
-import { connect, type Socket } from 'node:net'
+import { connect } from 'node:net'
 import { after, before, test } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
 import {
   assertSafeError,
   exchange,
   onlyResponse,
+  openConnection,
   parseResponses,
   type SecurityReference,
   securityHeadersOf200,
@@ -32,22 +32,7 @@ const head = (length: number | 'chunked', extra = '') =>
     length === 'chunked' ? 'Transfer-Encoding: chunked' : `Content-Length: ${length}`
   }\r\n${extra}\r\n`
 
-type Conn = { socket: Socket; text: () => string; closed: Promise<number> }
-const open = async (): Promise<Conn> => {
-  const socket = connect(server.port, '127.0.0.1')
-  await once(socket, 'connect')
-  let text = ''
-  socket.setEncoding('latin1')
-  socket.on('data', (chunk: string) => {
-    text += chunk
-  })
-  socket.on('error', () => {})
-  const started = Date.now()
-  const closed = new Promise<number>((resolve) =>
-    socket.on('close', () => resolve(Date.now() - started)),
-  )
-  return { socket, text: () => text, closed }
-}
+const open = () => openConnection(server.port)
 
 const problemOf = (text: string, status: number) => {
   const [response] = parseResponses(text)
@@ -183,17 +168,9 @@ test('shutdown with bodies still coming: each gets 408 at its body timeout, and 
   const closing = await startServer({ bodyTimeout: BODY_TIMEOUT, drainGraceMs: 300 })
   const conns = await Promise.all(
     Array.from({ length: 20 }, async () => {
-      const socket = connect(closing.port, '127.0.0.1')
-      await once(socket, 'connect')
-      let text = ''
-      socket.setEncoding('latin1')
-      socket.on('data', (data: string) => {
-        text += data
-      })
-      socket.on('error', () => {})
-      socket.write(`${head(BODY.length)}${BODY.slice(0, 5)}`)
-      const closed = once(socket, 'close')
-      return { socket, text: () => text, closed }
+      const conn = await openConnection(closing.port)
+      conn.socket.write(`${head(BODY.length)}${BODY.slice(0, 5)}`)
+      return conn
     }),
   )
   const drip = setInterval(() => {

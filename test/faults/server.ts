@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
+import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
-import { connect } from 'node:net'
+import { connect, type Socket } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { type AppOptions, buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
@@ -40,6 +41,26 @@ export const startServer = async (
   const { port } = app.server.address() as AddressInfo
   const logs = (): LogLine[] => lines.map((line) => JSON.parse(line))
   return { app, port, base: `http://127.0.0.1:${port}`, logs }
+}
+
+/** A connection kept open: what the server sent so far, and the ms from connect to its close. */
+export type OpenConnection = { socket: Socket; text: () => string; closed: Promise<number> }
+
+/** Connects to 127.0.0.1:port and records what comes back until the server closes. */
+export const openConnection = async (port: number): Promise<OpenConnection> => {
+  const socket = connect(port, '127.0.0.1')
+  await once(socket, 'connect')
+  let text = ''
+  socket.setEncoding('latin1')
+  socket.on('data', (chunk: string) => {
+    text += chunk
+  })
+  socket.on('error', () => {})
+  const started = Date.now()
+  const closed = new Promise<number>((resolve) =>
+    socket.on('close', () => resolve(Date.now() - started)),
+  )
+  return { socket, text: () => text, closed }
 }
 
 export type Exchange = {

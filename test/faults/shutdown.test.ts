@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict'
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { connect, type Socket } from 'node:net'
 import { test } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { parseResponses } from './server.ts'
+import { openConnection, parseResponses } from './server.ts'
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname
 const FAULT = new URL('./fixtures/throw-on-stdin.ts', import.meta.url).pathname
@@ -68,19 +67,7 @@ const logged = (child: Child, message: string) =>
     child.output,
   )
 
-type Conn = { socket: Socket; text: () => string; closed: Promise<void> }
-const open = async (port: number): Promise<Conn> => {
-  const socket = connect(port, '127.0.0.1')
-  await once(socket, 'connect')
-  let text = ''
-  socket.setEncoding('latin1')
-  socket.on('data', (chunk: string) => {
-    text += chunk
-  })
-  socket.on('error', () => {})
-  const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()))
-  return { socket, text: () => text, closed }
-}
+const open = openConnection
 
 const REQUEST_HEAD = 'GET /api/timezone/Europe/Moscow HTTP/1.1\r\nHost: 127.0.0.1\r\n'
 
