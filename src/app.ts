@@ -27,7 +27,7 @@ import { createErrorPage } from './render/error-page.ts'
 import { registerApiRoutes } from './routes/api.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerPageRoutes } from './routes/page.ts'
-import { createPlaceData } from './routes/place-data.ts'
+import { createPlaceData, once } from './routes/place-data.ts'
 import { registerPlaceRoutes } from './routes/places.ts'
 import { registerPosixRoutes } from './routes/posix.ts'
 import { registerSitemap } from './routes/sitemap.ts'
@@ -57,14 +57,6 @@ export type AppOptions = {
   logStream?: { write(line: string): void }
   /** Overrides of the server limits; tests shorten the timeouts. */
   limits?: Partial<ServerLimits>
-}
-
-const once = <T>(make: () => T): (() => T) => {
-  let value: T | undefined
-  return () => {
-    value ??= make()
-    return value
-  }
 }
 
 type Wiring = Required<Omit<AppOptions, 'logStream' | 'limits'>> & {

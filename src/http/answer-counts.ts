@@ -3,7 +3,7 @@
 // labels on every observation).
 
 // Latency buckets in seconds, dense below 10 ms where this service lives.
-export const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
 // Any other method shares one label, so odd methods cannot grow the series count.
 const METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE', 'OTHER'] as const
 const OTHER = METHODS.length - 1
@@ -67,7 +67,6 @@ export const createAnswerCounts = () => {
       ),
     histogram: (name: string, help: string): CollectedMetric =>
       collected(name, help, 'histogram', () => all().flatMap((s) => histogramValues(name, s))),
-    reset: () => routes.clear(),
   }
 }
 

@@ -117,7 +117,7 @@ export const allowedMethods = (path: string): string =>
 export const CORS_HEADERS = { 'access-control-allow-origin': '*' } as const
 /** What a preflight allows besides the CORS-safelisted headers: a JSON body's type. */
 export const CORS_ALLOWED_HEADERS = 'Content-Type'
-/** A time answer's own: the API's security headers (CORS among them) come from the request gate. */
+/** A time answer's own: the API's security headers (CORS among them) come with its kind (security-headers.ts). */
 export const TIME_HEADERS = { 'cache-control': 'no-store' } as const
 
 /** A request target's path, whether origin-form (`/api/ip`) or absolute-form (`http://h/api/ip`). */

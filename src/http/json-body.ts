@@ -90,10 +90,9 @@ const answerBodyError = (error: FastifyError, request: FastifyRequest, reply: Fa
   return sendProblem(reply, status, FIELD_ERRORS[error.code])
 }
 
-/** A route's options for a JSON body of at most `bodyLimit` bytes, arriving within `timeoutMs`. */
-export const jsonBodyRoute = (bodyLimit: number, timeoutMs: number) =>
+/** A route's options for a JSON body (of at most the server's bodyLimit) arriving within `timeoutMs`. */
+export const jsonBodyRoute = (timeoutMs: number) =>
   ({
-    bodyLimit,
     config: { jsonBody: true } satisfies JsonBodyConfig,
     preParsing: bodyDeadline(timeoutMs),
     errorHandler: answerBodyError,

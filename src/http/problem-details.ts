@@ -2,8 +2,7 @@
 // framework refuses (a missing parameter, a body of the wrong type, size or syntax).
 import type { FastifyReply } from 'fastify'
 import { TIME_HEADERS } from './api-contract.ts'
-
-export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8'
+import { PROBLEM_TYPE } from './media-types.ts'
 
 // ASP.NET Core's type links and titles (ProblemDetailsClientErrorData), by status.
 const KNOWN: Record<number, [section: string, title: string]> = {

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FastifyInstance } from 'fastify'
 import helmet, { type HelmetOptions } from 'helmet'
-import { isApiPath, pathOf } from './api-contract.ts'
+import { CORS_HEADERS, isApiPath, pathOf } from './api-contract.ts'
 
 const HELMET_OPTIONS = {
   contentSecurityPolicy: {
@@ -50,7 +50,7 @@ export const DOCUMENT_HEADERS: Readonly<Record<string, string>> = (() => {
  * answer served with nosniff can use, and 24 bytes.
  */
 export const API_HEADERS: Readonly<Record<string, string>> = {
-  'access-control-allow-origin': '*',
+  ...CORS_HEADERS,
   'x-content-type-options': 'nosniff',
   'content-security-policy': "frame-ancestors 'none'",
 }

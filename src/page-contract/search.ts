@@ -13,7 +13,7 @@ export const SEARCH_IDS = {
 export const SEARCH_PATH = '/search'
 export const SUGGEST_PATH = '/api/places'
 
-/** The longest query the API and /search take (src/routes/places.ts's MAX_QUERY). */
+/** The longest query the API and /search take: longer ones name no place, and are refused. */
 export const MAX_QUERY = 100
 
 /** A phone's screen shows eight suggestions below the field without scrolling. */

@@ -4,9 +4,12 @@ import type { VerdictState } from './ids.ts'
 
 const NBSP = '\u00a0'
 
-// Intl objects are costly to build and this runs every second: each is built once.
+/** Intl objects are costly to build (the words run every second, pages on every request): each is built once. */
 const formats = new Map<string, Intl.NumberFormat | Intl.PluralRules>()
-const cached = <T extends Intl.NumberFormat | Intl.PluralRules>(key: string, make: () => T): T => {
+export const cached = <T extends Intl.NumberFormat | Intl.PluralRules>(
+  key: string,
+  make: () => T,
+): T => {
   let value = formats.get(key)
   if (!value) {
     value = make()

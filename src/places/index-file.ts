@@ -26,7 +26,7 @@ export type PlaceRecord = {
   country: string
   /** GeoNames' first-level division code within the country ('' or '00' where none). */
   admin1: string
-  /** Degrees, to COORDINATE_STEP (two decimals: 1.1 km). */
+  /** Degrees, to COORDINATE_SCALE (two decimals: 1.1 km). */
   latitude: number
   longitude: number
   population: number
@@ -110,10 +110,7 @@ export const pathCode = (path: string, place: PathedPlace): string => {
   return `=${path.slice(PATH_PREFIX.length)}`
 }
 
-export const decodePathCode = (code: string, place: PathedPlace): string =>
-  decodePath(code, placeSlug(place), place.country, () => slugOf(place.regionName))
-
-/** decodePathCode from the place's slug, its country and (asked only for `r`) its region's slug. */
+/** A place's path from its pathCode, slug, country and (asked only for `r`) its region's slug. */
 export const decodePath = (
   code: string,
   slug: string,

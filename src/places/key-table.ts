@@ -102,7 +102,7 @@ export const lowerBound = (table: KeyTable, query: string): number => {
 }
 
 /** Key i against `query`, as strings compare: negative when the key sorts first. */
-export const compareKey = (table: KeyTable, i: number, query: string): number => {
+const compareKey = (table: KeyTable, i: number, query: string): number => {
   const { text, starts } = table
   const start = starts[i] as number
   const length = (starts[i + 1] as number) - 1 - start
@@ -114,10 +114,11 @@ export const compareKey = (table: KeyTable, i: number, query: string): number =>
   return length - query.length
 }
 
-/** Whether key i begins with `query`, and whether it is all of it. */
+/** Key i's length in UTF-16 units. */
 export const keyLength = (table: KeyTable, i: number): number =>
   (table.starts[i + 1] as number) - 1 - (table.starts[i] as number)
 
+/** Whether key i begins with `query`. */
 export const startsWithQuery = (table: KeyTable, i: number, query: string): boolean =>
   keyLength(table, i) >= query.length && table.text.startsWith(query, table.starts[i])
 

@@ -5,7 +5,7 @@ import { KIND, KINDS, namesakeKey, PATH_PREFIX, pathKeyOf, placeSlug } from './i
 import { findKey } from './key-table.ts'
 import { slugKey, slugOf } from './normalize.ts'
 import type { Place, PlaceIndex } from './place-index.ts'
-import { createPlaceSearch } from './search.ts'
+import { findWholeName } from './search.ts'
 
 export type PathAnswer =
   /** A place's page; `canonical` false: 301 to place.path. */
@@ -33,7 +33,6 @@ export const createPlacePaths = (index: PlaceIndex): PlacePaths => {
     odd ??= groupOddPaths(index)
     return findNamesakes(index, slugKey(slug), odd)
   }
-  const search = createPlaceSearch(index)
   return {
     namesakes,
     countrySize: (country) => index.countryIndexes(country.toUpperCase()).length,
@@ -58,7 +57,7 @@ export const createPlacePaths = (index: PlaceIndex): PlacePaths => {
       if (longer) return { kind: 'place', place: longer, canonical: false }
       // Another name of a place: /city/Kiev, /city/Казань.
       if (parts.length > 1) return undefined
-      const named = search.wholeName(decodeSlug(slug).replaceAll('_', ' '))
+      const named = findWholeName(index, decodeSlug(slug).replaceAll('_', ' '))
       return named && { kind: 'place', place: named.place, canonical: false }
     },
   }

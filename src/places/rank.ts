@@ -22,7 +22,7 @@ export type Match = (typeof MATCH)[keyof typeof MATCH]
  * whole name: Moscow by "Mos" over Mos, Spain, 14,650). Fewer: Spring, Texas (54,298) stays above
  * Springfield, Missouri (166,810) for "Spring".
  */
-export const MATCH_FACTOR = 8
+const MATCH_FACTOR = 8
 // Populations count by their base-2 logarithm in sixteenths (steps of 4.4 %).
 const STEPS_PER_DOUBLING = 16
 const MATCH_STEPS = Math.log2(MATCH_FACTOR) * STEPS_PER_DOUBLING

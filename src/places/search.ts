@@ -20,7 +20,7 @@ export const MAX_LIMIT = 50
 
 // Past this many keys a prefix's answer is worked out in advance (the file's tops, findTops): "м"
 // or "san" would walk tens of thousands.
-export const HEAVY_RANGE = 400
+const HEAVY_RANGE = 400
 const MAX_KEY_CHAR = '\u0100'
 
 export type Scored = { place: Place; match: Match }
@@ -63,26 +63,28 @@ export const createPlaceSearch = (index: PlaceIndex): PlaceSearch => {
       match: matchOf(score),
     }))
   }
-  const wholeName = (query: string): Scored | undefined => {
-    const key = foldName(query)
-    const number = key === '' || key.includes(FOREIGN) ? -1 : findKey(index.keys, key)
-    if (number < 0) return undefined
-    const { postings, postingStarts } = index.keys
-    let best = -1
-    // Postings rise by place, then kind: the first own one, else the first alternate.
-    for (let p = postingStarts[number] as number; p < (postingStarts[number + 1] as number); p++) {
-      const posting = postings[p] as number
-      const kind = posting % KINDS
-      if (kind === KIND.primary) return ownOrOther(index, posting)
-      if (kind === KIND.alternate && best < 0) best = posting
-    }
-    return best < 0 ? undefined : ownOrOther(index, best)
-  }
   return {
     search: (query, limit) => searchScored(query, limit).map(({ place }) => place),
     searchScored,
-    wholeName,
+    wholeName: (query) => findWholeName(index, query),
   }
+}
+
+/** The place whose whole name (an own one first, else an alternate) the query is. */
+export const findWholeName = (index: PlaceIndex, query: string): Scored | undefined => {
+  const key = foldName(query)
+  const number = key === '' || key.includes(FOREIGN) ? -1 : findKey(index.keys, key)
+  if (number < 0) return undefined
+  const { postings, postingStarts } = index.keys
+  let best = -1
+  // Postings rise by place, then kind: the first own one, else the first alternate.
+  for (let p = postingStarts[number] as number; p < (postingStarts[number + 1] as number); p++) {
+    const posting = postings[p] as number
+    const kind = posting % KINDS
+    if (kind === KIND.primary) return ownOrOther(index, posting)
+    if (kind === KIND.alternate && best < 0) best = posting
+  }
+  return best < 0 ? undefined : ownOrOther(index, best)
 }
 
 const ownOrOther = (index: PlaceIndex, posting: number): Scored => ({

@@ -1,6 +1,7 @@
 // The HTML error page: its status in the visitor's language, linking the configured zone's page.
 import { LANGUAGE_PACKS, type Language } from '../i18n/languages.ts'
 import type { ErrorStatus } from '../i18n/pack.ts'
+import { languageQuery } from '../page-contract/search.ts'
 import { cityOf } from './city.ts'
 import { escapeHtml } from './escape.ts'
 import { chooseLanguage } from './language.ts'
@@ -22,7 +23,7 @@ const buildPage = (status: number, language: Language, timeZone: string) => {
   const { page } = LANGUAGE_PACKS[language]
   const title = page.errors[String(status) as ErrorStatus] ?? page.errors.other
   // The links keep a language the visitor chose, as the pages' own links do.
-  const query = language === 'en' ? '' : `?lang=${language}`
+  const query = languageQuery(language)
   return (
     `<!doctype html>\n<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<title>${status} ${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>` +

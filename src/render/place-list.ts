@@ -1,32 +1,21 @@
 // Pages that list places (a name's namesakes, a search's answers, a country's places): the shell,
 // the list, and counts in words ("37 places", «37 населённых пунктов»).
 import { LANGUAGE_PACKS, type Language } from '../i18n/languages.ts'
+import { cached } from '../page-contract/words.ts'
 import type { Place } from '../places/place-index.ts'
 import { escapeHtml } from './escape.ts'
 import { footerOf, headerOf, headOf, type PageAssets } from './page-frame.ts'
 import { placeHref, whereOf } from './place-view.ts'
 
-// Intl objects cost more to build than a page: one of each per language.
-const numbers = new Map<Language, Intl.NumberFormat>()
-const plurals = new Map<Language, Intl.PluralRules>()
+const localeOf = (language: Language) => LANGUAGE_PACKS[language].locale
 
 /** 4691 as the language writes it: "4,691", «4 691». */
-export const formatNumber = (value: number, language: Language) => {
-  let format = numbers.get(language)
-  if (!format) {
-    format = new Intl.NumberFormat(LANGUAGE_PACKS[language].locale)
-    numbers.set(language, format)
-  }
-  return format.format(value)
-}
+export const formatNumber = (value: number, language: Language) =>
+  cached(`n:${localeOf(language)}`, () => new Intl.NumberFormat(localeOf(language))).format(value)
 
 /** "37 places", «37 населённых пунктов»: the noun declined for the number. */
 export const countPlaces = (count: number, language: Language) => {
-  let rules = plurals.get(language)
-  if (!rules) {
-    rules = new Intl.PluralRules(LANGUAGE_PACKS[language].locale)
-    plurals.set(language, rules)
-  }
+  const rules = cached(`p:${localeOf(language)}`, () => new Intl.PluralRules(localeOf(language)))
   const forms: Record<string, string> = LANGUAGE_PACKS[language].page.places.placeForms
   const noun = forms[rules.select(count)] ?? forms.other
   return `${formatNumber(count, language)}\u00a0${noun}`

@@ -70,7 +70,7 @@ export const createSearchPages = (assets: PageAssets) => ({
       assets,
       title: words.badTitle,
       heading: words.badTitle,
-      selfHref: (other) => `${SEARCH_PATH}?lang=${other}`,
+      selfHref: onPath(SEARCH_PATH),
       lines: [words.bad(formatNumber(MAX_QUERY, language))],
     })
   },

@@ -8,7 +8,7 @@ export const SITEMAP_URLS = 50_000
 export const SITEMAP_INDEX = '/sitemap.xml'
 /** The files: /sitemaps/1.xml, /sitemaps/2.xml, ... */
 export const SITEMAP_PREFIX = '/sitemaps/'
-export const sitemapPath = (number: number) => `${SITEMAP_PREFIX}${number}.xml`
+const sitemapPath = (number: number) => `${SITEMAP_PREFIX}${number}.xml`
 
 const XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
 const NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { API_ERRORS, API_ROUTES } from '../http/api-contract.ts'
 import { callerAddress } from '../http/caller-address.ts'
 import { sendError } from '../http/error-answers.ts'
-import { type IpAddress, parseIp } from '../ip/ip-address.ts'
+import { createAddressZone } from '../ip/address-zone.ts'
+import { parseIp } from '../ip/ip-address.ts'
 import { formatIp } from '../ip/ip-format.ts'
 import type { IpZones } from '../ip/ip-zones.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
@@ -22,13 +23,7 @@ export const registerIpApi = (
   app: FastifyInstance,
   { zones, sendTime, ipZones, ipFallbackZone }: IpApiDeps,
 ) => {
-  // The zone of an address; the fallback for one with no location (private, unlisted, ...).
-  let table: IpZones | undefined
-  const zoneOf = (address: IpAddress) => {
-    table ??= ipZones()
-    const found = table.lookupParsed(address)
-    return (found && zones.resolve(found)) ?? ipFallbackZone
-  }
+  const zoneOf = createAddressZone(zones, ipZones, ipFallbackZone)
   const timeAt = (
     request: FastifyRequest,
     reply: FastifyReply,

@@ -7,14 +7,7 @@ import { sendJson } from '../http/json-answer.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
 import { type IpApiDeps, registerIpApi } from './api-ip.ts'
 import { openApiDocument } from './openapi.ts'
-import {
-  type SendTime,
-  sendList,
-  splitName,
-  timeHeaders,
-  type ZoneList,
-  zoneList,
-} from './time-answers.ts'
+import { type SendTime, sendList, splitName, timeHeaders, zoneList } from './time-answers.ts'
 
 export type ApiDeps = IpApiDeps
 
@@ -23,15 +16,6 @@ export type ZoneApiDeps = { zones: ZoneRegistry; sendTime: SendTime }
 export const registerZoneApi = (app: FastifyInstance, { zones, sendTime }: ZoneApiDeps) => {
   // The lists never change while the process runs: each is serialized once, on first use.
   const all = zoneList(zones.names)
-  const areas = new WeakMap<readonly string[], ZoneList>()
-  const areaList = (names: readonly string[]) => {
-    let list = areas.get(names)
-    if (!list) {
-      list = zoneList(names)
-      areas.set(names, list)
-    }
-    return list
-  }
   app.get(API_ROUTES.zones, (_request, reply) => sendList(timeHeaders(reply), all, false))
   app.get(API_ROUTES.zonesText, (_request, reply) => sendList(timeHeaders(reply), all, true))
   app.get(
@@ -44,7 +28,7 @@ export const registerZoneApi = (app: FastifyInstance, { zones, sendTime }: ZoneA
       const zone = zones.resolve(name)
       if (zone) return sendTime(reply, zone, callerAddress(request), text)
       const area = zones.inArea(name)
-      if (area) return sendList(reply, areaList(area), text)
+      if (area) return sendList(reply, zoneList(area), text)
       return sendError(request, reply, 404, API_ERRORS.unknownLocation)
     },
   )

@@ -1,5 +1,6 @@
 // Liveness and readiness probes.
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { TIME_HEADERS } from '../http/api-contract.ts'
 import { JSON_TYPE } from '../http/media-types.ts'
 import { prepareHeaders, sendPrepared } from '../http/prepared-answer.ts'
 import { API_HEADERS } from '../http/security-headers.ts'
@@ -14,10 +15,7 @@ const READY = status('ready')
 const CLOSING = status('shutting down')
 
 // Asked every few seconds by every kubelet and balancer: written with headers made once.
-const HEADERS = prepareHeaders(API_HEADERS, {
-  'cache-control': 'no-store',
-  'content-type': JSON_TYPE,
-})
+const HEADERS = prepareHeaders(API_HEADERS, TIME_HEADERS, { 'content-type': JSON_TYPE })
 const send = (reply: FastifyReply, body: string, status = 200) =>
   sendPrepared(reply, status, HEADERS, body)
 

@@ -86,12 +86,10 @@ const worldTimeApiPaths = {
       summary: 'The zones in an area, or the time in a one-part zone such as UTC',
       parameters: [area],
       responses: {
-        200: {
-          description: 'Zone names in the area, or a time object',
-          content: {
-            'application/json': { schema: { oneOf: [zoneListSchema, timeObjectSchema] } },
-          },
-        },
+        200: json(
+          { oneOf: [zoneListSchema, timeObjectSchema] },
+          'Zone names in the area, or a time object',
+        ),
         404: unknownLocation,
       },
     },

@@ -13,7 +13,8 @@ export type PlaceData = {
   countries(): ReadonlyArray<{ code: string; names: Names }>
 }
 
-const once = <T>(make: () => T) => {
+/** `make`'s value, made on the first call and kept. */
+export const once = <T>(make: () => T): (() => T) => {
   let value: T | undefined
   return () => {
     value ??= make()

@@ -4,14 +4,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { CORS_HEADERS } from '../http/api-contract.ts'
 import { sendError } from '../http/error-answers.ts'
 import { sendJson } from '../http/json-answer.ts'
-import { loadPlaceIndex, type Place } from '../places/place-index.ts'
-import { createPlaceSearch, DEFAULT_LIMIT, MAX_LIMIT, type PlaceSearch } from '../places/search.ts'
+import { MAX_QUERY } from '../page-contract/search.ts'
+import type { Place } from '../places/place-index.ts'
+import { DEFAULT_LIMIT, MAX_LIMIT, type PlaceSearch } from '../places/search.ts'
 import { jsonAnswer } from './openapi-parts.ts'
 import { errorSchema, placeListSchema } from './schemas.ts'
 
 export const PLACES_ROUTE = '/api/places'
-/** Longer queries name no place; they are refused rather than searched. */
-export const MAX_QUERY = 100
+/** The longest query taken: the page's and the API's limit are one. */
+export { MAX_QUERY }
 
 export const PLACES_ERRORS = {
   missingQuery: 'missing q',
@@ -70,15 +71,14 @@ export const readPlacesQuery = (
   return { q: text, language: lang, limit: count }
 }
 
-/** Registers the search; the index in `dir` is read on the first request that needs it. */
-export const registerPlaceRoutes = (app: FastifyInstance, dir: URL | (() => PlaceSearch)) => {
-  let search: PlaceSearch | undefined
-  const open = typeof dir === 'function' ? dir : () => createPlaceSearch(loadPlaceIndex(dir))
+/** Registers the search; `search` reads the index on the first request that needs it. */
+export const registerPlaceRoutes = (app: FastifyInstance, search: () => PlaceSearch) => {
   app.get(PLACES_ROUTE, (request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply) => {
     const asked = readPlacesQuery(request.query ?? {})
     if ('error' in asked) return sendError(request, reply, 400, asked.error)
-    search ??= open()
-    const items = search.search(asked.q, asked.limit).map((place) => itemOf(place, asked.language))
+    const items = search()
+      .search(asked.q, asked.limit)
+      .map((place) => itemOf(place, asked.language))
     serialize ??= fastJson(placeListSchema)
     return sendJson(reply.headers(PLACES_HEADERS), serialize(items))
   })

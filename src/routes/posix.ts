@@ -7,7 +7,7 @@ import { sendError } from '../http/error-answers.ts'
 import { JSON_TYPE, TEXT_TYPE } from '../http/media-types.ts'
 import { posixTzOf, tzdbNames, tzdbVersion } from '../time/tzdb.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
-import { pathParam } from './openapi-parts.ts'
+import { jsonAnswer, pathParam, textAnswer } from './openapi-parts.ts'
 import { errorSchema } from './schemas.ts'
 
 export const POSIX_ROUTES = {
@@ -104,15 +104,9 @@ const posixZone = (summary: string, parameters: object[]) => ({
     description: CACHING,
     parameters,
     responses: {
-      200: {
-        description: 'The POSIX TZ string, no newline after it, e.g. `MSK-3`',
-        content: { 'text/plain': { schema: { type: 'string' } } },
-      },
+      200: textAnswer('The POSIX TZ string, no newline after it, e.g. `MSK-3`'),
       304: notModified,
-      404: {
-        description: `Unknown zone: \`{"error":"${API_ERRORS.unknownLocation}"}\``,
-        content: { 'application/json': { schema: errorSchema } },
-      },
+      404: jsonAnswer(errorSchema, `Unknown zone: \`{"error":"${API_ERRORS.unknownLocation}"}\``),
     },
   },
 })

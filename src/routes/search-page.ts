@@ -3,12 +3,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { MAX_QUERY, SEARCH_PATH } from '../page-contract/search.ts'
 import type { Place } from '../places/place-index.ts'
-import { MATCH, MAX_LIMIT } from '../places/search.ts'
+import { MATCH, MAX_LIMIT, type Scored } from '../places/search.ts'
 import type { SearchPages } from '../render/search-pages.ts'
 import { languageOf, redirectKeepingLanguage, sendHtml } from './html-answer.ts'
 import type { PlaceData } from './place-data.ts'
-
-type Scored = { place: Place; match: number }
 
 /**
  * docs/places.md's owner rule, for a query: a place owns a name it bears whole when it is at
@@ -21,7 +19,7 @@ const OWNER_RATIO = 5
  * or another of its names) alone or as its owner ("Moscow", "Kazan", "Kiev", "Питер"), when no
  * larger place begins with it ("ber" is one of Veroia's names, but Berlin is larger: a list).
  */
-export const placeMeant = (scored: readonly Scored[]): Place | undefined => {
+const placeMeant = (scored: readonly Scored[]): Place | undefined => {
   if (scored.length === 1) return scored[0]?.place
   const whole = scored
     .filter(({ match }) => match <= MATCH.exactAlternate)

@@ -29,7 +29,7 @@ const compress = promisify(gzip)
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /** Every page's path: `/`, the zones', the index, each country's pages, then every place's. */
-export const listPagePaths = async (zones: readonly string[], places: PlaceData) => {
+const listPagePaths = async (zones: readonly string[], places: PlaceData) => {
   const index = places.index()
   const placePaths: string[] = []
   const perCountry = new Map<string, number>()
@@ -50,7 +50,7 @@ export const listPagePaths = async (zones: readonly string[], places: PlaceData)
 }
 
 /** The request's own origin, if its host is a plain name or address (never markup). */
-export const originOf = (request: FastifyRequest): string | undefined => {
+const originOf = (request: FastifyRequest): string | undefined => {
   const host = request.host
   const plain = /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/
   return typeof host === 'string' && plain.test(host) ? `${request.protocol}://${host}` : undefined

@@ -24,12 +24,18 @@ const serializeList = compiled<readonly string[]>(() => fastJson(zoneListSchema)
 /** A list of zone names in both forms, serialized once: the lists never change while running. */
 export type ZoneList = { json: Buffer; text: string }
 
-export const zoneList = (names: readonly string[]): ZoneList => ({
-  json: Buffer.from(serializeList(names)),
-  text: `${names.join('\n')}\n`,
-})
+// By the array: the registry hands out one array per area, and one of every name.
+const lists = new WeakMap<readonly string[], ZoneList>()
+export const zoneList = (names: readonly string[]): ZoneList => {
+  let list = lists.get(names)
+  if (!list) {
+    list = { json: Buffer.from(serializeList(names)), text: `${names.join('\n')}\n` }
+    lists.set(names, list)
+  }
+  return list
+}
 
-/** A time answer's headers: no caching (the API's security headers come from the gate). */
+/** A time answer's headers: no caching (the API's security headers come with the answer's kind). */
 export const timeHeaders = (reply: FastifyReply) => reply.headers(TIME_HEADERS)
 
 export const sendList = (reply: FastifyReply, list: ZoneList, text: boolean) =>

@@ -4,12 +4,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { API_ERRORS, TIME_NOW_ROUTES } from '../http/api-contract.ts'
 import { callerAddress } from '../http/caller-address.ts'
 import { sendError } from '../http/error-answers.ts'
+import { createAddressZone } from '../ip/address-zone.ts'
 import { parseIp } from '../ip/ip-address.ts'
 import type { IpZones } from '../ip/ip-zones.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
 import { jsonAnswer, pathParam as part } from './openapi-parts.ts'
 import { errorSchema, timeObjectSchema, zoneListSchema } from './schemas.ts'
-import { type SendTime, sendList, timeHeaders, type ZoneList, zoneList } from './time-answers.ts'
+import { type SendTime, sendList, timeHeaders, zoneList } from './time-answers.ts'
 
 export type TimeNowDeps = {
   zones: ZoneRegistry
@@ -23,8 +24,7 @@ export type TimeNowDeps = {
 export const registerTimeNowRoutes = (app: FastifyInstance, deps: TimeNowDeps) => {
   const { zones, sendTime, ipFallbackZone } = deps
   const all = zoneList(zones.names)
-  const areas = new Map<string, ZoneList>()
-  let table: IpZones | undefined
+  const zoneOf = createAddressZone(zones, deps.ipZones, ipFallbackZone)
   const sendZone = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -43,24 +43,23 @@ export const registerTimeNowRoutes = (app: FastifyInstance, deps: TimeNowDeps) =
     const zone = zones.resolve(name)
     const area = zone ? undefined : zones.inArea(name)
     if (!area) return sendZone(request, reply, zone)
-    const key = area[0] ?? ''
-    if (!areas.has(key)) areas.set(key, zoneList(area))
-    return sendList(reply, areas.get(key) as ZoneList, false)
+    return sendList(reply, zoneList(area), false)
   })
   // The caller's own address, as worldtimeapi's /api/ip.
   app.get(TIME_NOW_ROUTES.caller, (request, reply) => {
     timeHeaders(reply)
     const address = parseIp(callerAddress(request))
-    table ??= deps.ipZones()
-    const found = address && table.lookupParsed(address)
-    return sendZone(request, reply, (found && zones.resolve(found)) ?? ipFallbackZone)
+    return sendZone(request, reply, address ? zoneOf(address) : ipFallbackZone)
   })
 }
 
 // ---- its OpenAPI description (src/routes/openapi.ts adds it) ----
 
 const TAG = 'time.now'
-const notFound = jsonAnswer(errorSchema, 'Unknown zone or area: `{"error":"unknown location"}`')
+const notFound = jsonAnswer(
+  errorSchema,
+  `Unknown zone or area: \`{"error":"${API_ERRORS.unknownLocation}"}\``,
+)
 const timeOperation = (summary: string, parameters: object[]) => ({
   get: {
     tags: [TAG],

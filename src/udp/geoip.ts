@@ -1,4 +1,5 @@
 // ezTime's `GeoIP` query: the zone of the datagram's sender, by the rule /api/ip follows.
+import { createAddressZone } from '../ip/address-zone.ts'
 import { parseIp } from '../ip/ip-address.ts'
 import type { IpZones } from '../ip/ip-zones.ts'
 import type { ZoneRegistry } from '../time/zones.ts'
@@ -12,11 +13,9 @@ export const createGeoIp = (
   ipZones: () => IpZones,
   fallbackZone: string | null,
 ): ((address: string) => string | undefined) => {
-  let table: IpZones | undefined
+  const zoneOf = createAddressZone(zones, ipZones, fallbackZone)
   return (address) => {
     const parsed = parseIp(address)
-    table ??= ipZones()
-    const found = parsed && table.lookupParsed(parsed)
-    return (found && zones.resolve(found)) ?? fallbackZone ?? undefined
+    return (parsed ? zoneOf(parsed) : fallbackZone) ?? undefined
   }
 }

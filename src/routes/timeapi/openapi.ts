@@ -1,7 +1,7 @@
 // timeapi.io's operations in the OpenAPI document (src/routes/openapi.ts adds them), tagged as its
 // dialect, with examples the OpenAPI test calls.
 import { TIMEAPI_ROUTES } from '../../http/api-contract.ts'
-import { jsonAnswer as json, textAnswer as sentence } from '../openapi-parts.ts'
+import { jsonAnswer as json, pathParam, textAnswer as sentence } from '../openapi-parts.ts'
 import { timeApiBodies, timeApiSchemas } from './schemas.ts'
 
 const TAG = 'timeapi.io'
@@ -74,14 +74,7 @@ const post = (summary: string, body: keyof typeof timeApiBodies, answer: string)
   }
 }
 
-const date = {
-  name: 'date',
-  in: 'path',
-  required: true,
-  description: 'yyyy-MM-dd',
-  schema: { type: 'string' },
-  example: '2021-03-14',
-}
+const date = pathParam('date', 'yyyy-MM-dd', '2021-03-14')
 const dateRoute = (route: string) => route.replace(':date', '{date}')
 const badDate = sentence('not a date in yyyy-MM-dd: "Invalid date format."')
 

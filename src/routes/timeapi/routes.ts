@@ -7,11 +7,11 @@ import { registerConversionRoutes } from './conversion-routes.ts'
 import { registerTimeRoutes, type TimeRoutesDeps } from './time-routes.ts'
 
 export type TimeApiDeps = TimeRoutesDeps & {
-  limits: Pick<ServerLimits, 'bodyLimit' | 'bodyTimeout'>
+  limits: Pick<ServerLimits, 'bodyTimeout'>
 }
 
 export const registerTimeApiRoutes = (app: FastifyInstance, deps: TimeApiDeps) => {
-  const jsonBody = jsonBodyRoute(deps.limits.bodyLimit, deps.limits.bodyTimeout)
+  const jsonBody = jsonBodyRoute(deps.limits.bodyTimeout)
   registerTimeRoutes(app, deps)
   registerConversionRoutes(app, { zones: deps.zones, jsonBody })
   registerCalculationRoutes(app, { clock: deps.clock, zones: deps.zones, jsonBody })

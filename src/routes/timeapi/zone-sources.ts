@@ -1,5 +1,6 @@
 // Where timeapi.io's GET routes take their zone from: a name, an IP address or coordinates, each
 // read from the query as ASP.NET binds it (any case of the name, the first value).
+import { createAddressZone } from '../../ip/address-zone.ts'
 import { parseIp } from '../../ip/ip-address.ts'
 import type { IpZones } from '../../ip/ip-zones.ts'
 import type { ZoneShapes } from '../../places/zone-at.ts'
@@ -48,8 +49,7 @@ export const createZoneSources = ({
   ipFallbackZone,
   zoneShapes,
 }: ZoneSourceDeps) => {
-  let ipTable: IpZones | undefined
-  let shapes: ZoneShapes | undefined
+  const zoneOf = createAddressZone(zones, ipZones, ipFallbackZone)
   return {
     /** `timeZone=`: any case, links under their own name ("utc" is UTC). */
     byName(query: Query | undefined): Located {
@@ -64,9 +64,7 @@ export const createZoneSources = ({
       if (!text) return required('ipAddress')
       const address = parseIp(text)
       if (!address) return { text: TIMEAPI_ERRORS.ip }
-      ipTable ??= ipZones()
-      const found = ipTable.lookupParsed(address)
-      const zone = (found && zones.resolve(found)) ?? ipFallbackZone
+      const zone = zoneOf(address)
       return zone ? { zone } : { text: TIMEAPI_ERRORS.ipUnknown }
     },
     /** `latitude=&longitude=`: the zone shapes; at sea the nautical Etc/GMT±N. */
@@ -75,8 +73,8 @@ export const createZoneSources = ({
       if (typeof latitude !== 'number') return latitude
       const longitude = numberIn(query, 'longitude')
       if (typeof longitude !== 'number') return longitude
-      shapes ??= zoneShapes()
-      const found = shapes.zoneAt(latitude, longitude)
+      // zoneShapes reads the file once (app.ts).
+      const found = zoneShapes().zoneAt(latitude, longitude)
       // geo-tz's names, links among them, in the registry's spelling.
       const zone = found === undefined ? undefined : zones.resolve(found)
       return zone ? { zone } : { text: TIMEAPI_ERRORS.coordinates }
