@@ -1,6 +1,6 @@
 // The fields of a JSON body as ASP.NET binds them: names in any case, strings only, null as absent.
 import type { Rejection } from './answers.ts'
-import { required, TIMEAPI_ERRORS } from './answers.ts'
+import { required, TIMEAPI_ERRORS, valueIn } from './answers.ts'
 import type { Ambiguity } from './local-time.ts'
 
 /** Each field the route reads, and whether it must be there. */
@@ -10,13 +10,6 @@ export type Fields<S extends FieldSpec> = {
   [K in keyof S]: S[K] extends true ? string : string | undefined
 }
 
-const fieldOf = (body: Record<string, unknown>, name: string): unknown => {
-  if (name in body) return body[name]
-  const lower = name.toLowerCase()
-  const key = Object.keys(body).find((key) => key.toLowerCase() === lower)
-  return key === undefined ? undefined : body[key]
-}
-
 /** The body's string fields named in `spec`, or the first thing wrong with it. */
 export const readFields = <S extends FieldSpec>(body: unknown, spec: S): Fields<S> | Rejection => {
   if (body === undefined) return { fields: { '': ['A non-empty request body is required.'] } }
@@ -24,7 +17,7 @@ export const readFields = <S extends FieldSpec>(body: unknown, spec: S): Fields<
     return { fields: { $: ['The JSON value could not be converted to the request.'] } }
   const fields: Record<string, string | undefined> = {}
   for (const [name, mandatory] of Object.entries(spec)) {
-    const value = fieldOf(body as Record<string, unknown>, name)
+    const value = valueIn(body as Record<string, unknown>, name)
     if (value === undefined || value === null) {
       if (mandatory) return required(name)
       fields[name] = undefined
@@ -36,9 +29,6 @@ export const readFields = <S extends FieldSpec>(body: unknown, spec: S): Fields<
   }
   return fields as Fields<S>
 }
-
-export const isRejection = (value: object): value is Rejection =>
-  'text' in value || 'fields' in value
 
 /** `dstAmbiguity`: "earlier" or "later" in any case; "", null or none means earlier. */
 export const readAmbiguity = (value: string | undefined): Ambiguity | Rejection => {

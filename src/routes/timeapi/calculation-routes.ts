@@ -1,11 +1,11 @@
 // timeapi.io's calculations: now or a given wall-clock time in a zone, plus or minus a time span.
 // The span is exact time (an hour across a clock change is an hour), as NodaTime adds a Duration.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { TIMEAPI_ROUTES } from '../../http/api-contract.ts'
 import type { Clock } from '../../time/clock.ts'
 import type { ZoneRegistry } from '../../time/zones.ts'
-import { type Rejection, sendJson, sendRejection, TIMEAPI_ERRORS } from './answers.ts'
-import { isRejection, readAmbiguity, readFields } from './body-fields.ts'
+import { answering, isRejection, type Rejection, TIMEAPI_ERRORS } from './answers.ts'
+import { readAmbiguity, readFields } from './body-fields.ts'
 import { instantOf, LOCAL_RANGE, localOf, parseLocalDateTime, zonedAt } from './local-time.ts'
 import { calculationResultOf, formatLocalDateTime } from './time-objects.ts'
 import { parseTimeSpan } from './time-span.ts'
@@ -48,7 +48,7 @@ const startOf = (
 }
 
 /** A calculation's answer, or why there is none. */
-export const calculate = (
+const calculate = (
   deps: Pick<CalculationRoutesDeps, 'clock' | 'zones'>,
   body: unknown,
   custom: boolean,
@@ -76,10 +76,11 @@ export const calculate = (
 
 export const registerCalculationRoutes = (app: FastifyInstance, deps: CalculationRoutesDeps) => {
   const route = (path: string, custom: boolean, sign: 1n | -1n) =>
-    app.post(path, deps.jsonBody, (request: FastifyRequest, reply) => {
-      const answer = calculate(deps, request.body, custom, sign)
-      return isRejection(answer) ? sendRejection(reply, answer) : sendJson(reply, answer)
-    })
+    app.post(
+      path,
+      deps.jsonBody,
+      answering((body) => calculate(deps, body, custom, sign)),
+    )
   route(TIMEAPI_ROUTES.incrementCurrent, false, 1n)
   route(TIMEAPI_ROUTES.decrementCurrent, false, -1n)
   route(TIMEAPI_ROUTES.incrementCustom, true, 1n)

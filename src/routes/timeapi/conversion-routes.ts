@@ -1,10 +1,17 @@
 // timeapi.io's conversions: a wall-clock time from one zone to another, into words of a language,
 // and a date to its weekday and its day of the year.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { TIMEAPI_ROUTES } from '../../http/api-contract.ts'
 import type { ZoneRegistry } from '../../time/zones.ts'
-import { type Rejection, sendJson, sendRejection, TIMEAPI_ERRORS } from './answers.ts'
-import { isRejection, readAmbiguity, readFields } from './body-fields.ts'
+import {
+  answering,
+  isRejection,
+  type Rejection,
+  sendJson,
+  sendRejection,
+  TIMEAPI_ERRORS,
+} from './answers.ts'
+import { readAmbiguity, readFields } from './body-fields.ts'
 import { instantOf, localOf, parseLocalDateTime, zonedAt } from './local-time.ts'
 import { conversionResultOf, dayName, formatLocalDateTime } from './time-objects.ts'
 import { friendlyTimeOf, isKnownLanguage } from './translate.ts'
@@ -71,14 +78,6 @@ const dateOf = (text: string) => {
     return undefined
   }
 }
-
-type Reply = (request: FastifyRequest, reply: FastifyReply) => FastifyReply
-const answering =
-  (make: (body: unknown) => object | Rejection): Reply =>
-  (request, reply) => {
-    const answer = make(request.body)
-    return isRejection(answer) ? sendRejection(reply, answer) : sendJson(reply, answer)
-  }
 
 type DateRequest = FastifyRequest<{ Params: { date: string } }>
 

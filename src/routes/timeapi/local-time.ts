@@ -27,7 +27,7 @@ const NS = 1_000_000_000n
 const DAY = 86_400
 
 /** Whole seconds at or before `ns` (epoch nanoseconds). */
-export const secondsOf = (ns: bigint): number => {
+const secondsOf = (ns: bigint): number => {
   const q = ns / NS
   return Number(ns < 0n && q * NS !== ns ? q - 1n : q)
 }

@@ -18,7 +18,7 @@ export type TimeRoutesDeps = ZoneSourceDeps & { clock: Clock }
  * Every name the zone parameters take, links included, as NodaTime's list (which timeapi.io
  * answers from) has them; sorted.
  */
-export const availableZones = (zones: ZoneRegistry): string[] =>
+const availableZones = (zones: ZoneRegistry): string[] =>
   [...tzdbNames.zones, ...Object.keys(tzdbNames.links)]
     .filter((name) => zones.resolve(name) === name)
     .sort()

@@ -26,6 +26,8 @@ const formattersOf = (language: string) => {
 
 /** Whether `code` names a language Intl has data for (not its fallback to another). */
 export const isKnownLanguage = (code: string): boolean => {
+  // Only known languages get formatters: a second ask needs no look-up.
+  if (formatters.has(code.toLowerCase())) return true
   if (!TAG.test(code)) return false
   try {
     return Intl.DateTimeFormat.supportedLocalesOf([code]).length > 0

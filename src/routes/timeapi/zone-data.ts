@@ -8,7 +8,7 @@ const DAY = 86_400
 const SEASON_AHEAD = 366 * DAY
 
 /** An offset as timeapi.io writes one (NodaTime's Offset): one value in four units. */
-export const offsetObject = (seconds: number) => ({
+const offsetObject = (seconds: number) => ({
   seconds,
   milliseconds: seconds * 1_000,
   ticks: seconds * 10_000_000,
@@ -16,7 +16,7 @@ export const offsetObject = (seconds: number) => ({
 })
 
 /** A whole number of seconds as NodaTime's Duration serializes it. */
-export const durationObject = (seconds: number) => {
+const durationObject = (seconds: number) => {
   const days = Math.floor(seconds / DAY)
   const secondOfDay = seconds - days * DAY
   return {
@@ -47,7 +47,7 @@ const utcInstant = (seconds: number | null) =>
  * The DST period to describe at `now` (epoch seconds): the one in force, else the next to begin
  * within a year (out of season a zone with DST says when its summer starts), else none.
  */
-export const dstPeriodOf = (zone: string, period: ZonePeriod, now: number) => {
+const dstPeriodOf = (zone: string, period: ZonePeriod, now: number) => {
   let current: ZonePeriod | undefined = period
   // A few renames or offset changes may come before it; a year holds only a handful.
   for (let step = 0; step < 8 && current; step++) {

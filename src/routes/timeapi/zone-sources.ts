@@ -5,7 +5,7 @@ import { parseIp } from '../../ip/ip-address.ts'
 import type { IpZones } from '../../ip/ip-zones.ts'
 import type { ZoneShapes } from '../../places/zone-at.ts'
 import type { ZoneRegistry } from '../../time/zones.ts'
-import { notValid, type Rejection, required, TIMEAPI_ERRORS } from './answers.ts'
+import { notValid, type Rejection, required, TIMEAPI_ERRORS, valueIn } from './answers.ts'
 
 export type Query = Record<string, string | string[] | undefined>
 
@@ -23,14 +23,8 @@ export type ZoneSourceDeps = {
 export type Located = { zone: string } | Rejection
 
 /** The first value of the parameter `name`, its name matched in any case. */
-export const queryValue = (query: Query | undefined, name: string): string | undefined => {
-  if (!query) return undefined
-  let value = query[name]
-  if (value === undefined) {
-    const lower = name.toLowerCase()
-    const key = Object.keys(query).find((key) => key.toLowerCase() === lower)
-    value = key === undefined ? undefined : query[key]
-  }
+const queryValue = (query: Query | undefined, name: string): string | undefined => {
+  const value = query && valueIn(query, name)
   return Array.isArray(value) ? value[0] : value
 }
 
@@ -81,5 +75,3 @@ export const createZoneSources = ({
     },
   }
 }
-
-export type ZoneSources = ReturnType<typeof createZoneSources>
