@@ -56,7 +56,7 @@ export const SERVER_LIMITS: Readonly<ServerLimits> = {
   maxHeaderSize: 16_384,
   // Rebalances long-lived proxy connections across replicas after a scale-out; the same as nginx's keepalive_requests.
   maxRequestsPerSocket: 1_000,
-  // ~10 KiB each (measured), ~25 MiB at the cap: with the bundle's ~90 MiB idle RSS, inside the 192 MiB pod limit.
+  // ~22 KiB each (measured), ~54 MiB at the cap: with the heap's bound, inside the 256 MiB pod limit.
   maxConnections: 2_500,
   // timeapi.io's POST bodies are 60-160 bytes (two zone names, a date-time, a time span); 2 KB
   // leaves room for padding and long names. Every other route refuses a body before reading it.
