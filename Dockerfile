@@ -145,7 +145,7 @@ ENV NODE_ENV=production
 # 262 MiB, so a leak would meet the kernel's OOM killer before V8's own limit. 96 MiB of old space
 # and 8 MiB semi-spaces bound the heap at 120 MiB; with ~30 MiB of tables and ~75 MiB of native
 # memory at 2,500 connections that is ~225 MiB, inside deployment.yaml's 256Mi (memory-limit.test.ts
-# saw 142-180 MiB held; with another limit, set NODE_OPTIONS anew).
+# saw 142-181 MiB held; with another limit, set NODE_OPTIONS anew).
 ENV NODE_OPTIONS="--max-old-space-size=96 --max-semi-space-size=8"
 EXPOSE 8080
 STOPSIGNAL SIGTERM
