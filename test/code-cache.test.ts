@@ -29,6 +29,23 @@ const writeBundle = (name: string, source: string) => {
   return pathToFileURL(file)
 }
 
+const cacheFile = (file: URL) => new URL(`${file.href}.cache`)
+
+/** Runs the bundle `from`, then writes the code cache it made where `to`'s cache is read. */
+const writeCacheFrom = (from: URL, to = from) => {
+  const bundle = loadBundle(from)
+  bundle.run()
+  writeFileSync(cacheFile(to), bundle.codeCache())
+}
+
+/** Loads `file`, V8 taking its cache or not as `cached` says, and runs it to count `n`. */
+const assertRuns = (file: URL, cached: boolean, n: number) => {
+  const bundle = loadBundle(file)
+  assert.equal(bundle.cached, cached)
+  bundle.run()
+  assert.equal(seen()?.n, n)
+}
+
 test('runs a CommonJS bundle as Node would: require, __filename, __dirname, module', () => {
   const file = writeBundle('plain.cjs', bundleSource(3))
   const bundle = loadBundle(file)
@@ -45,13 +62,8 @@ test('runs a CommonJS bundle as Node would: require, __filename, __dirname, modu
 
 test('V8 takes the cache written from the same bundle, which then runs the same', () => {
   const file = writeBundle('cached.cjs', bundleSource(5))
-  const first = loadBundle(file)
-  first.run()
-  writeFileSync(new URL(`${file.href}.cache`), first.codeCache())
-  const second = loadBundle(file)
-  assert.equal(second.cached, true)
-  second.run()
-  assert.equal(seen()?.n, 5)
+  writeCacheFrom(file)
+  assertRuns(file, true, 5)
 })
 
 test('a cache from another bundle of the same length is refused, and the bundle still runs', () => {
@@ -59,37 +71,24 @@ test('a cache from another bundle of the same length is refused, and the bundle 
   const file = writeBundle('rebuilt.cjs', bundleSource(7))
   const other = writeBundle('other.cjs', bundleSource(8))
   assert.equal(readFileSync(file).length, readFileSync(other).length)
-  const previous = loadBundle(other)
-  previous.run()
-  writeFileSync(new URL(`${file.href}.cache`), previous.codeCache())
-  const bundle = loadBundle(file)
-  assert.equal(bundle.cached, false)
-  bundle.run()
-  assert.equal(seen()?.n, 7)
+  writeCacheFrom(other, file)
+  assertRuns(file, false, 7)
 })
 
 test('a truncated or foreign cache file is ignored', () => {
   const file = writeBundle('damaged.cjs', bundleSource(9))
   for (const junk of [Buffer.alloc(0), Buffer.from('not a cache'), Buffer.alloc(64, 1)]) {
-    writeFileSync(new URL(`${file.href}.cache`), junk)
-    const bundle = loadBundle(file)
-    assert.equal(bundle.cached, false)
-    bundle.run()
-    assert.equal(seen()?.n, 9)
+    writeFileSync(cacheFile(file), junk)
+    assertRuns(file, false, 9)
   }
 })
 
 test('reads the bundle from <file>.br where only that is shipped, and takes the same cache', () => {
   const file = writeBundle('shipped.cjs', bundleSource(11))
-  const plain = loadBundle(file)
-  plain.run()
-  writeFileSync(new URL(`${file.href}.cache`), plain.codeCache())
+  writeCacheFrom(file)
   writeFileSync(new URL(`${file.href}.br`), compressTable(readFileSync(file), 9))
   rmSync(file)
-  const shipped = loadBundle(file)
-  assert.equal(shipped.cached, true)
-  shipped.run()
-  assert.equal(seen()?.n, 11)
+  assertRuns(file, true, 11)
 })
 
 test('scripts/write-code-cache.ts starts the bundle, asks for /, and leaves a cache V8 takes', () => {

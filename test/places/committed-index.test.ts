@@ -16,6 +16,16 @@ const first = (query: string) => {
   assert.ok(place, query)
   return place
 }
+/** Each query's first place is in that country, with that value as its `field`. */
+const assertFirsts = (
+  field: 'name' | 'ru',
+  cases: ReadonlyArray<readonly [query: string, country: string, value: string]>,
+) => {
+  for (const [query, country, value] of cases) {
+    const place = first(query)
+    assert.deepEqual([place.country, place[field]], [country, value], query)
+  }
+}
 
 test('Казань finds Kazan, Russia, in Europe/Moscow', () => {
   const kazan = first('Казань')
@@ -47,21 +57,18 @@ test('Springfield finds several, the largest first', () => {
 })
 
 test('other spellings find the city people mean', () => {
-  for (const [query, country, name] of [
+  assertFirsts('name', [
     ['Sao Paulo', 'BR', 'São Paulo'],
     ['Zurich', 'CH', 'Zürich'],
     ['Kiev', 'UA', 'Kyiv'],
     ['Kyiv', 'UA', 'Kyiv'],
     ['Nizhny Novgorod', 'RU', 'Nizhniy Novgorod'],
     ['Sochi', 'RU', 'Sochi'],
-  ] as const) {
-    const place = first(query)
-    assert.deepEqual([place.country, place.name], [country, name], query)
-  }
+  ])
 })
 
 test('a sample of Russian names', () => {
-  for (const [query, country, ru] of [
+  assertFirsts('ru', [
     ['Kazan', 'RU', 'Казань'],
     ['Saint Petersburg', 'RU', 'Санкт-Петербург'],
     ['Nizhniy Novgorod', 'RU', 'Нижний Новгород'],
@@ -69,14 +76,11 @@ test('a sample of Russian names', () => {
     ['London', 'GB', 'Лондон'],
     ['Springfield', 'US', 'Спрингфилд'],
     ['Moscow', 'RU', 'Москва'],
-  ] as const) {
-    const place = first(query)
-    assert.deepEqual([place.country, place.ru], [country, ru], query)
-  }
+  ])
 })
 
 test('well-known foreign cities have their Russian names', () => {
-  for (const [query, country, ru] of [
+  assertFirsts('ru', [
     ['Munich', 'DE', 'Мюнхен'],
     ['Barcelona', 'ES', 'Барселона'],
     ['Vienna', 'AT', 'Вена'],
@@ -91,10 +95,7 @@ test('well-known foreign cities have their Russian names', () => {
     ['Paris', 'FR', 'Париж'],
     ['Houston', 'US', 'Хьюстон'],
     ['Shenzhen', 'CN', 'Шэньчжэнь'],
-  ] as const) {
-    const place = first(query)
-    assert.deepEqual([place.country, place.ru], [country, ru], query)
-  }
+  ])
   const cologne = first('Köln')
   assert.equal(cologne.country, 'DE')
   assert.match(cologne.ru, /^К[её]льн$/)
@@ -134,7 +135,7 @@ test('every place’s page path finds that place, and only a hundred or so are o
 })
 
 test('well-known cities first, for their names in other languages and for a few letters', () => {
-  for (const [query, country, name] of [
+  assertFirsts('name', [
     ['Cologne', 'DE', 'Köln'],
     ['Sa', 'BR', 'São Paulo'],
     ['Mos', 'RU', 'Moscow'],
@@ -157,10 +158,7 @@ test('well-known cities first, for their names in other languages and for a few 
     ['Spring', 'US', 'Spring'],
     ['York', 'GB', 'York'],
     ['Novgorod', 'RU', 'Velikiy Novgorod'],
-  ] as const) {
-    const place = first(query)
-    assert.deepEqual([place.country, place.name], [country, name], query)
-  }
+  ])
   assert.equal(first('Springfield').population, 166810, 'the largest Springfield')
   assert.equal(first('Санкт').ru, 'Санкт-Петербург')
 })
